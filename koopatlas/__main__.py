@@ -1,0 +1,5 @@
+import sys
+
+from koopatlas.cli import main
+
+sys.exit(main())

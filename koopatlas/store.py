@@ -1,0 +1,89 @@
+"""DuckDB storage: the schema, the reference tables and (later) the extracted events.
+
+Writers open the file read-write inside a transaction, so a failure leaves what
+was stored before untouched; the app opens it read-only.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from koopatlas import config, queries
+
+REFERENCE_TABLES = ("regions", "region_shapes", "region_names", "associations", "association_members", "aliases")
+
+
+def connect(path: Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    path = path or config.db_path()
+    if read_only and not path.is_file():
+        raise FileNotFoundError(f"{path} does not exist: run `make run` or `python -m koopatlas build` first.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+@contextmanager
+def writable(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to a copy of the database that replaces it on success.
+
+    The running app keeps its read-only handle (DuckDB would refuse a writer while
+    it is open) and sees the new file at its next query; a failed write leaves the
+    stored data exactly as it was.
+    """
+    path = path or config.db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    work = path.with_name(path.name + ".writing")
+    work.unlink(missing_ok=True)
+    if path.is_file():
+        shutil.copyfile(path, work)
+    con = duckdb.connect(str(work))
+    try:
+        ensure_schema(con)
+        yield con
+        con.execute("CHECKPOINT")
+        con.close()
+        os.replace(work, path)
+    except BaseException:
+        con.close()
+        work.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Commit on success, roll back on any error."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    queries.execute(con, "schema")
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Append a DataFrame whose columns are named like the table's (any order)."""
+    columns = [row[0] for row in con.table(table).description]
+    missing = set(columns) - set(frame.columns)
+    for column in missing:
+        frame = frame.assign(**{column: None})
+    con.from_df(frame[columns]).insert_into(table)
+
+
+def replace_reference(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
+    """Swap the reference tables in one transaction; documents and events stay."""
+    ensure_schema(con)
+    with transaction(con):
+        queries.execute(con, "clear_reference")
+        for table in REFERENCE_TABLES:
+            insert_frame(con, table, tables[table])

@@ -1,0 +1,1 @@
+"""Helpers shared by the Streamlit pages: data access and figures."""

@@ -1,0 +1,109 @@
+-- Kooperationsatlas schema. Reference tables (regions ...) are refreshed by
+-- `python -m koopatlas geo`; the document tables are only ever added to.
+
+CREATE TABLE IF NOT EXISTS regions (
+    ags        VARCHAR PRIMARY KEY,  -- 2 (Land), 5 (Kreis) or 8 (Gemeinde) digits
+    name       VARCHAR NOT NULL,     -- official name (GEN)
+    bez        VARCHAR NOT NULL,     -- Land, Landkreis, Kreis, Kreisfreie Stadt, Stadt, Gemeinde ...
+    level      VARCHAR NOT NULL,     -- land / kreis / gemeinde
+    land_ags   VARCHAR NOT NULL,
+    kreis_ags  VARCHAR,
+    lon        DOUBLE,               -- representative point, inside the area
+    lat        DOUBLE,
+    area_km2   DOUBLE,
+    nuts       VARCHAR,
+    kreisfrei  BOOLEAN
+);
+
+CREATE TABLE IF NOT EXISTS region_shapes (
+    ags     VARCHAR NOT NULL,
+    level   VARCHAR NOT NULL,
+    geojson VARCHAR NOT NULL,        -- simplified display geometry, EPSG:4326
+    PRIMARY KEY (ags, level)
+);
+
+CREATE TABLE IF NOT EXISTS region_names (
+    variant VARCHAR NOT NULL,        -- a form in which texts name the region
+    ags     VARCHAR NOT NULL,        -- AGS, or the 9-digit ARS of an association
+    kind    VARCHAR NOT NULL,        -- official, short, prefixed, genitive, stem, association, alias
+    level   VARCHAR NOT NULL         -- land / kreis / gemeinde / verband
+);
+
+CREATE TABLE IF NOT EXISTS associations (
+    ars       VARCHAR PRIMARY KEY,   -- Amt, Samtgemeinde, Verbandsgemeinde ... (VG5000 VWG)
+    name      VARCHAR NOT NULL,
+    bez       VARCHAR NOT NULL,
+    kreis_ags VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS association_members (
+    ars VARCHAR NOT NULL,
+    ags VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS aliases (
+    name VARCHAR NOT NULL,           -- former Kreis or city district
+    kind VARCHAR NOT NULL,           -- former_kreis / bezirk
+    ags  VARCHAR NOT NULL,           -- today's AGS
+    year INTEGER,
+    note VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id     VARCHAR PRIMARY KEY,  -- hash of the clean text
+    name       VARCHAR NOT NULL,     -- file stem or URL
+    source     VARCHAR NOT NULL,     -- path or URL
+    title      VARCHAR,
+    published  DATE,
+    raw_text   VARCHAR NOT NULL,
+    clean_text VARCHAR NOT NULL,
+    contact    VARCHAR,              -- press-contact footer, kept apart from the body
+    captions   VARCHAR,
+    ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id   VARCHAR PRIMARY KEY,
+    doc_id     VARCHAR NOT NULL,
+    relevant   BOOLEAN NOT NULL,
+    year       INTEGER,
+    event_date DATE,
+    event_type VARCHAR,
+    title      VARCHAR,
+    summary    VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS event_participants (
+    event_id   VARCHAR NOT NULL,
+    ags        VARCHAR NOT NULL,
+    role       VARCHAR NOT NULL,     -- participant / location / mentioned
+    mention    VARCHAR,
+    start_char INTEGER,              -- offsets into documents.clean_text
+    end_char   INTEGER,
+    confidence DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS event_foreign_partners (
+    event_id VARCHAR NOT NULL,
+    name     VARCHAR NOT NULL,
+    country  VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS event_topics (
+    event_id VARCHAR NOT NULL,
+    topic    VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS funding (
+    event_id   VARCHAR NOT NULL,
+    programme  VARCHAR,
+    funder     VARCHAR,
+    amount_eur DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS people (
+    event_id VARCHAR NOT NULL,
+    name     VARCHAR NOT NULL,
+    office   VARCHAR,
+    ags      VARCHAR
+);

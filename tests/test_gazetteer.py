@@ -1,0 +1,113 @@
+"""The gazetteer: variants in `region_names` and mentions found in text."""
+
+import pytest
+
+from koopatlas.gazetteer import base_name, genitive, spellings
+
+
+def names_of(con, variant):
+    return {row[0] for row in con.execute("SELECT ags FROM region_names WHERE variant = ?", [variant]).fetchall()}
+
+
+@pytest.mark.parametrize(
+    ("variant", "ags"),
+    [
+        ("Forst (Lausitz)", "12071076"),
+        ("Forst", "12071076"),  # one of several Forst
+        ("Neustadt an der Waldnaab", "09374"),
+        ("Neustadt a.d. Waldnaab", "09374139"),
+        ("Landkreis Neustadt an der Waldnaab", "09374"),
+        ("Bernkastel-Wittlich", "07231"),
+        ("Landkreis Bernkastel-Wittlich", "07231"),
+        ("Kreis Wesel", "05170"),
+        ("Burgenlandkreis", "15084"),
+        ("Hochsauerlandkreis", "05958"),
+        ("Städteregion Aachen", "05334"),
+        ("Region Hannover", "03241"),
+        ("Landratsamt Görlitz", "14626"),
+        ("des Landkreises Görlitz".removeprefix("des "), "14626"),
+        ("Osnabrücks", "03404"),
+        ("Kreishaus Osnabrück", "03459"),
+        ("Stadt Osnabrück", "03404"),
+        ("Sundern", "05958044"),
+        ("Sankt Wendel", "10046"),
+        ("Weiden in der Oberpfalz", "09363"),
+        ("Samtgemeinde Nenndorf", "032575403"),
+        ("Landkreis Hohenlohe", "08126"),
+    ],
+)
+def test_variant_names_the_region(con, variant, ags):
+    assert ags in names_of(con, variant)
+
+
+def test_ambiguous_variants_keep_every_candidate(con):
+    assert {"03404", "03459"} <= names_of(con, "Osnabrück")
+    assert len(names_of(con, "Neustadt")) >= 15
+    assert names_of(con, "Kreishaus Osnabrück") == {"03459"}
+    assert names_of(con, "Stadt Osnabrück") == {"03404"}
+
+
+@pytest.mark.parametrize(
+    ("variant", "ags"),
+    [
+        ("Altkreis Hainichen", "14522"),
+        ("Landkreis Döbeln", "14522"),
+        ("Muldentalkreis", "14729"),
+        ("Landkreis Osterode am Harz", "03159"),
+        ("Ohrekreis", "15083"),
+        ("Landkreis Demmin", "13071"),
+        ("Bezirk Spandau", "11000"),
+    ],
+)
+def test_former_kreise_and_districts_point_to_todays_ags(con, variant, ags):
+    assert names_of(con, variant) == {ags}
+
+
+def test_a_former_kreis_named_like_a_living_town_is_not_a_bare_alias(con):
+    assert names_of(con, "Döbeln") == {"14522080"}  # the town, not Mittelsachsen
+
+
+def test_every_alias_points_to_an_existing_kreis(con):
+    missing = con.execute(
+        "SELECT name, ags FROM aliases WHERE ags NOT IN (SELECT ags FROM regions WHERE level = 'kreis')"
+    ).fetchall()
+    assert missing == []
+
+
+def test_associations_are_linked_to_their_member_gemeinden(con):
+    members = con.execute(
+        """SELECT r.name FROM association_members m JOIN regions r ON r.ags = m.ags
+           JOIN associations a ON a.ars = m.ars WHERE a.name = 'Nenndorf' AND a.bez = 'Samtgemeinde'
+           ORDER BY r.name"""
+    ).fetchall()
+    assert [m[0] for m in members] == ["Bad Nenndorf", "Haste", "Hohnhorst", "Suthfeld"]
+
+
+def test_spellings_write_abbreviations_out_and_short():
+    assert "Neustadt an der Waldnaab" in spellings("Neustadt a.d. Waldnaab")
+    assert "Neustadt a.d. Weinstraße" in spellings("Neustadt an der Weinstraße")
+    assert "Weiden in der Oberpfalz" in spellings("Weiden i.d. OPf.")
+    assert "Sankt Wendel" in spellings("St. Wendel")
+    assert "Halle/Saale" in spellings("Halle (Saale)")
+
+
+def test_base_name_drops_the_qualifier():
+    assert base_name("Forst (Lausitz)") == "Forst"
+    assert base_name("Sundern (Sauerland)") == "Sundern"
+    assert base_name("Neustadt a.d. Waldnaab") == "Neustadt"
+    assert base_name("Glienicke/Nordbahn") == "Glienicke"
+    assert base_name("Bad Neustadt a.d. Saale") == "Bad Neustadt"
+
+
+def test_genitive_only_where_german_forms_one():
+    assert genitive("Osnabrück") == "Osnabrücks"
+    assert genitive("Neuss") is None
+
+
+def test_find_respects_word_boundaries_and_prefers_the_longest_name(gazetteer):
+    text = "Die Landräte des Landkreises Görlitz und des Kreises Bernkastel-Wittlich trafen sich in Essener Räumen."
+    found = {m.text: {c.ags for c in m.candidates} for m in gazetteer.find(text)}
+    assert found["Landkreises Görlitz"] == {"14626"}
+    assert found["Kreises Bernkastel-Wittlich"] == {"07231"}
+    assert "Essen" not in found  # "Essener" is not "Essen"
+    assert "Wittlich" not in found
