@@ -1,7 +1,10 @@
 """Command line: ``python -m koopatlas <command>``.
 
 geo      load the official boundaries, regions and gazetteer into DuckDB
-build    geo (when needed) + ingest the sample corpus: what `make run` needs
+build    geo + ingest the sample corpus (and ../shared/corpus when present)
+extract  print one JSON object per document (files, folders, URLs)
+ingest   extract and store into DuckDB; idempotent
+eval     precision/recall/F1 against gold labels
 """
 
 from __future__ import annotations
@@ -49,8 +52,114 @@ def cmd_geo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extractor(db: Path | None):
+    """The extractor with the gazetteer from DuckDB (read-only; nothing else is needed)."""
+    from koopatlas import store
+    from koopatlas.extract import Extractor
+
+    path = db or config.db_path()
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} does not exist: run `make build` (or `python -m koopatlas geo`) first")
+    con = store.connect(path, read_only=True)
+    try:
+        return Extractor.from_db(con)
+    finally:
+        con.close()
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from koopatlas.sources import SourceError, expand, load
+
+    extractor = _extractor(args.db)
+    failed = 0
+    for item in expand(args.paths):
+        try:
+            event = extractor.extract(load(item))
+        except SourceError as exc:
+            print(f"Fehler: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(json.dumps(event.as_gold(), ensure_ascii=False, default=str))
+    return 1 if failed else 0
+
+
+def ingest_paths(paths: list[str], db: Path | None, force: bool = False, progress: bool = True) -> tuple[int, int, list[str]]:
+    """Extract and store; returns (stored, unchanged, failures as "path: reason")."""
+    from tqdm import tqdm
+
+    from koopatlas import store
+    from koopatlas.sources import SourceError, expand, load
+
+    items = list(expand(paths))
+    extractor = _extractor(db)
+    stored = unchanged = 0
+    failures: list[str] = []
+    with store.writable(db) as con:
+        for item in tqdm(items, desc="Einlesen", unit="Dok.", disable=not progress or len(items) < 5, file=sys.stderr):
+            try:
+                doc = load(item)
+                if not force and store.has_document(con, doc.id):
+                    unchanged += 1
+                    continue
+                store.save_event(con, doc, extractor.extract(doc))
+                stored += 1
+            except SourceError as exc:
+                failures.append(str(exc))
+            except Exception as exc:  # one broken document must not stop the others
+                failures.append(f"{item}: {type(exc).__name__}: {exc}")
+    return stored, unchanged, failures
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    stored, unchanged, failures = ingest_paths(args.paths, args.db, force=args.force)
+    for failure in failures:
+        print(f"Fehler: {failure}", file=sys.stderr)
+    print(f"{stored} gespeichert, {unchanged} unverändert, {len(failures)} fehlgeschlagen")
+    return 1 if failures else 0
+
+
+def sample_paths() -> list[str]:
+    """The sample corpus shipped in data/samples, plus ../shared/corpus when it exists."""
+    paths = [str(config.DATA_DIR / "samples")]
+    shared = config.SHARED_DIR / "corpus"
+    if shared.is_dir():
+        paths.append(str(shared))
+    return paths
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    return cmd_geo(args)
+    code = cmd_geo(args)
+    if code:
+        return code
+    stored, unchanged, failures = ingest_paths(sample_paths(), args.db, progress=False)
+    for failure in failures:
+        print(f"Fehler: {failure}", file=sys.stderr)
+    print(f"Beispielkorpus: {stored} gespeichert, {unchanged} unverändert, {len(failures)} fehlgeschlagen")
+    return 1 if failures else 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from koopatlas.evaluate import Scores, read_gold
+    from koopatlas.sources import SUPPORTED_SUFFIXES, SourceError, load
+
+    extractor = _extractor(args.db)
+    scores = Scores()
+    for gold in read_gold(args.gold):
+        path = next((args.dir / f"{gold['id']}{s}" for s in SUPPORTED_SUFFIXES if (args.dir / f"{gold['id']}{s}").is_file()), None)
+        if path is None:
+            print(f"Fehler: no file for gold id {gold['id']} in {args.dir}", file=sys.stderr)
+            scores.add(gold, {})
+            continue
+        try:
+            pred = extractor.extract(load(path)).as_gold()
+        except SourceError as exc:
+            print(f"Fehler: {exc}", file=sys.stderr)
+            pred = {}
+        scores.add(gold, pred)
+    print(scores.report(verbose=args.verbose))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,11 +173,23 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=text)
         p.add_argument("--no-download", action="store_true", help="never download boundaries from BKG")
         p.set_defaults(func=func)
+    p = sub.add_parser("extract", help="print one JSON object per document")
+    p.add_argument("paths", nargs="+", help="files, folders or http(s) URLs")
+    p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("ingest", help="extract and store into DuckDB (idempotent)")
+    p.add_argument("paths", nargs="+", help="files, folders or http(s) URLs")
+    p.add_argument("--force", action="store_true", help="extract again documents already stored")
+    p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("eval", help="score the extractor against gold labels")
+    p.add_argument("gold", type=Path, help="gold.jsonl")
+    p.add_argument("dir", type=Path, help="folder with the documents (file stem = gold id)")
+    p.add_argument("-v", "--verbose", action="store_true", help="list the errors per document")
+    p.set_defaults(func=cmd_eval)
     args = parser.parse_args(argv)
     from koopatlas.geo import GeodataError
 
     try:
         return args.func(args)
-    except GeodataError as exc:
+    except (GeodataError, FileNotFoundError) as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 2

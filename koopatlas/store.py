@@ -87,3 +87,45 @@ def replace_reference(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataF
         queries.execute(con, "clear_reference")
         for table in REFERENCE_TABLES:
             insert_frame(con, table, tables[table])
+
+
+def has_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> bool:
+    return not queries.run(con, "document_exists", {"doc_id": doc_id}).empty
+
+
+def save_event(con: duckdb.DuckDBPyConnection, doc, event) -> None:
+    """Store one document with its event, replacing an earlier extraction of the same text."""
+    import datetime as dt
+
+    with transaction(con):
+        queries.execute(con, "delete_document", {"doc_id": doc.id})
+        insert_frame(con, "documents", pd.DataFrame([{
+            "doc_id": doc.id, "name": doc.name, "source": doc.source, "title": doc.title,
+            "published": doc.published, "raw_text": doc.raw_text, "clean_text": doc.clean_text,
+            "contact": doc.cleaned.contact or None, "captions": "\n".join(doc.cleaned.captions) or None,
+            "ingested_at": dt.datetime.now(),
+        }]))
+        eid = event.event_id
+        insert_frame(con, "events", pd.DataFrame([{
+            "event_id": eid, "doc_id": doc.id, "relevant": event.relevant, "year": event.year,
+            "event_date": event.event_date, "event_type": event.event_type, "title": event.title,
+            "summary": doc.clean_text[:400],
+        }]))
+        rows = [
+            {"event_id": eid, "ags": a.ags, "role": a.role, "mention": m.text, "start_char": m.start,
+             "end_char": m.end, "confidence": a.confidence}
+            for a in event.authorities for m in a.mentions
+        ]
+        _insert_rows(con, "event_participants", rows)
+        _insert_rows(con, "event_topics", [{"event_id": eid, "topic": t} for t in event.topics])
+        _insert_rows(con, "event_foreign_partners",
+                     [{"event_id": eid, "name": n, "country": c} for n, c in event.foreign_partners])
+        _insert_rows(con, "funding", [{"event_id": eid, "programme": f.programme, "funder": f.funder,
+                                       "amount_eur": f.amount_eur} for f in event.funding])
+        _insert_rows(con, "people", [{"event_id": eid, "name": p.name, "office": p.office, "ags": p.ags}
+                                     for p in event.people])
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    if rows:
+        insert_frame(con, table, pd.DataFrame(rows))

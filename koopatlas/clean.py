@@ -1,0 +1,191 @@
+"""Cleaning: from the raw text of a source to the text the extractor reads.
+
+Drops boilerplate (ads, share and comment prompts, cookie notes), word-processor
+artefacts and repeated paragraphs or sentences; keeps press-contact footers and
+image captions apart as metadata; normalises odd spaces and quotes. Every character
+of the clean text remembers where it came from in the raw text (``offsets``), so
+the app can highlight a mention in the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+#: Lines that are never part of the report (matched against the stripped line).
+BOILERPLATE = re.compile(
+    r"^(?:-\s*)?(?:Anzeige|Werbung|Sponsored)(?:\s*-)?$"
+    r"|^Beitrag teilen|^Teilen(?: auf| mit|:)?$|^(?:Facebook|Twitter|X|WhatsApp|LinkedIn|E-Mail|Drucken|Teilen)$"
+    r"|^Schreiben Sie einen Kommentar|^Kommentar(?:e)? (?:schreiben|verfassen|abgeben)|^Kommentare?$"
+    r"|^Ihre E-Mail-Adresse wird nicht veröffentlicht|^Erforderliche Felder sind"
+    r"|^Ähnliche Beiträge|^Das könnte Sie auch interessieren|^Lesen Sie auch|^Mehr zum Thema|^Weitere Artikel"
+    r"|^Kontakt zur Redaktion|^Zurück zur Übersicht|^Nach oben$|^Seite drucken|^Artikel (?:teilen|drucken)"
+    r"|[Cc]ookie|^Wir verwenden Cookies|^Datenschutzerklärung|^Impressum$|^Alle Rechte vorbehalten"
+    r"|^Jetzt (?:weiterlesen|abonnieren|registrieren)|^Sie haben bereits ein|^Abonnieren$|^Newsletter"
+    r"|^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$|^\|",  # bare e-mail/URL lines, breadcrumb bars
+    re.IGNORECASE,
+)
+#: Word-processor and export artefacts inside lines.
+ARTEFACTS = re.compile(r"\[(?:bookmark|image|Bild|anchor|_GoBack)[^\]]*\]|\[\s*\]", re.IGNORECASE)
+#: Start of a press-contact footer (kept as metadata, not as body text).
+CONTACT = re.compile(
+    r"(?:Pressekontakt|Pressestelle|Medienkontakt|Kontakt für (?:die )?Medien|Ansprechpartner(?:in)?|V\.i\.S\.d\.P\.|"
+    r"Herausgeber|Rückfragen (?:an|bitte))\s*:",
+)
+CONTACT_LINE = re.compile(r"^(?:Pressestelle|Pressesprecher(?:in)?|Pressekontakt)\b(?!.*\b(?:sagte|erklärte|teilte)\b)")
+CONTACT_DETAIL = re.compile(r"^(?:Tel(?:efon|\.)?|Fax|E-Mail|Mail|www\.|http)", re.IGNORECASE)
+#: Image captions and credits.
+CAPTION_START = re.compile(r"^(?:Bildunterschrift|Bildzeile|Foto|Fotos|Bild|Bildrechte|Bildquelle|Gruppenbild)\b\s*[:,]?", re.IGNORECASE)
+CAPTION_INLINE = re.compile(r"\((?:Foto|Bild|Quelle)s?:[^)]*\)")
+
+SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " ")
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+QUOTES = {ord(c): '"' for c in "„“”«»‟″"} | {ord(c): "'" for c in "‚‘’‹›′"}
+DASHES = {ord(c): "-" for c in "\u2010\u2011\u2012\u2212"}
+TRANSLATE = SPACES | ZERO_WIDTH | QUOTES | DASHES
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\"])\s+(?=[A-ZÄÖÜ\"0-9])")
+
+
+@dataclass
+class Cleaned:
+    """Clean text plus what was kept apart; ``offsets[i]`` is the raw index of clean char i."""
+
+    text: str
+    offsets: list[int]
+    contact: str = ""
+    captions: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw-text offsets of the clean span [start, end)."""
+        if start >= len(self.offsets):
+            return len(self.offsets), len(self.offsets)
+        return self.offsets[start], self.offsets[max(start, end - 1)] + 1
+
+
+class _Builder:
+    """Appends pieces of the raw text while remembering their raw offsets."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+
+    def add(self, text: str, raw_start: int) -> None:
+        for i, ch in enumerate(text):
+            self.chars.append(ch)
+            self.offsets.append(raw_start + i)
+
+    def add_separator(self, sep: str, raw_pos: int) -> None:
+        if self.chars:
+            self.chars.extend(sep)
+            self.offsets.extend([raw_pos] * len(sep))
+
+
+def _normalise(line: str) -> str:
+    """Character-wise normalisation that keeps the length (so offsets stay 1:1)."""
+    return "".join(t if len(t := ch.translate(TRANSLATE)) == 1 else " " for ch in line)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def _lines(raw: str):
+    """(start offset, line) for each line of the raw text."""
+    pos = 0
+    for line in raw.splitlines(keepends=True):
+        yield pos, line.rstrip("\r\n")
+        pos += len(line)
+
+
+def _segments(line: str, start: int):
+    """Sentences of a line with their offsets, whitespace-trimmed."""
+    pos = 0
+    for piece in _SENTENCE_END.split(line):
+        idx = line.index(piece, pos)
+        pos = idx + len(piece)
+        stripped = piece.strip()
+        if stripped:
+            yield start + idx + (len(piece) - len(piece.lstrip())), stripped
+
+
+def clean(raw: str) -> Cleaned:
+    """Clean a raw text; see the module docstring for what is removed and kept."""
+    raw = unicodedata.normalize("NFC", raw)
+    builder = _Builder()
+    contact: list[str] = []
+    captions: list[str] = []
+    dropped: list[str] = []
+    seen_lines: set[str] = set()
+    seen_sentences: set[str] = set()
+    in_caption = in_contact = False
+    for start, line in _lines(raw):
+        norm = _normalise(line)
+        norm = ARTEFACTS.sub(lambda m: " " * len(m.group()), norm)
+        stripped = norm.strip()
+        if not stripped:
+            in_caption = in_contact = False
+            continue
+        lead = start + len(norm) - len(norm.lstrip())
+        if BOILERPLATE.search(stripped) and len(stripped) < 160:
+            dropped.append(stripped)
+            continue
+        if in_contact or CONTACT_LINE.match(stripped) or (contact and CONTACT_DETAIL.match(stripped)):
+            if stripped not in contact:
+                contact.append(stripped)
+            in_contact = True
+            continue
+        if in_caption or CAPTION_START.match(stripped):
+            body = CAPTION_START.sub("", stripped).strip()
+            if body:
+                captions.append(body)
+            in_caption = not body  # "Bildunterschrift:" alone: the next line is the caption
+            continue
+        m = CONTACT.search(norm)
+        if m:
+            if norm[m.start():].strip() not in contact:
+                contact.append(norm[m.start():].strip())
+            norm = norm[: m.start()]
+            stripped = norm.strip()
+            if not stripped:
+                continue
+        for cap in CAPTION_INLINE.finditer(norm):
+            captions.append(cap.group()[1:-1])
+        norm = CAPTION_INLINE.sub(lambda m: " " * len(m.group()), norm)
+        key = _key(stripped)
+        if key in seen_lines:
+            dropped.append(stripped)
+            continue
+        seen_lines.add(key)
+        kept = []
+        for seg_start, sentence in _segments(norm, start):
+            skey = _key(sentence)
+            if len(skey) > 25 and skey in seen_sentences:
+                dropped.append(sentence)
+                continue
+            seen_sentences.add(skey)
+            kept.append((seg_start, sentence))
+        if not kept:
+            continue
+        builder.add_separator("\n", lead)
+        for i, (seg_start, sentence) in enumerate(kept):
+            if i:
+                builder.add_separator(" ", seg_start)
+            _add_collapsed(builder, sentence, seg_start, norm, start)
+    return Cleaned("".join(builder.chars), builder.offsets, "\n".join(contact), captions, dropped)
+
+
+def _add_collapsed(builder: _Builder, sentence: str, seg_start: int, norm: str, line_start: int) -> None:
+    """Append a sentence with runs of spaces collapsed, offsets pointing into the raw line."""
+    prev_space = False
+    for i, ch in enumerate(sentence):
+        if ch == " ":
+            if prev_space:
+                continue
+            prev_space = True
+        else:
+            prev_space = False
+        builder.chars.append(ch)
+        builder.offsets.append(seg_start + i)

@@ -1,0 +1,117 @@
+"""Scores of the extractor against gold labels (../shared/ANNOTATION.md).
+
+Participants are compared as sets of AGS per document; a kreisfreie Stadt counts
+the same whether given with 5 digits (05113) or 8 (05113000).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def norm_ags(ags: str) -> str:
+    """05113000 (the Gemeinde of a kreisfreie Stadt) → 05113; everything else as is."""
+    return ags[:5] if len(ags) == 8 and ags.endswith("000") else ags
+
+
+@dataclass
+class Scores:
+    documents: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    relevance_correct: int = 0
+    year_total: int = 0
+    year_correct: int = 0
+    topic_tp: int = 0
+    topic_fp: int = 0
+    topic_fn: int = 0
+    type_total: int = 0
+    type_correct: int = 0
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @staticmethod
+    def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    @property
+    def participants(self) -> tuple[float, float, float]:
+        return self._f1(self.tp, self.fp, self.fn)
+
+    @property
+    def topic_f1(self) -> float:
+        return self._f1(self.topic_tp, self.topic_fp, self.topic_fn)[2]
+
+    @property
+    def relevance_accuracy(self) -> float:
+        return self.relevance_correct / self.documents if self.documents else 0.0
+
+    @property
+    def year_accuracy(self) -> float:
+        return self.year_correct / self.year_total if self.year_total else 0.0
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.type_correct / self.type_total if self.type_total else 0.0
+
+    def add(self, gold: dict, pred: dict) -> None:
+        self.documents += 1
+        errs: list[str] = []
+        g = {norm_ags(p["ags"]) for p in gold.get("participants", [])}
+        p = {norm_ags(x["ags"]) for x in pred.get("participants", [])}
+        self.tp += len(g & p)
+        self.fp += len(p - g)
+        self.fn += len(g - p)
+        names = {norm_ags(x["ags"]): x.get("name", "") for x in gold.get("participants", []) + pred.get("participants", [])}
+        errs += [f"participant missed: {a} {names.get(a, '')}" for a in sorted(g - p)]
+        errs += [f"participant extra: {a} {names.get(a, '')}" for a in sorted(p - g)]
+        if bool(gold.get("relevant")) == bool(pred.get("relevant")):
+            self.relevance_correct += 1
+        else:
+            errs.append(f"relevant: gold {gold.get('relevant')} predicted {pred.get('relevant')}")
+        if gold.get("year") is not None:
+            self.year_total += 1
+            if gold["year"] == pred.get("year"):
+                self.year_correct += 1
+            else:
+                errs.append(f"year: gold {gold['year']} predicted {pred.get('year')}")
+        gt, pt = set(gold.get("topics", [])), set(pred.get("topics", []))
+        self.topic_tp += len(gt & pt)
+        self.topic_fp += len(pt - gt)
+        self.topic_fn += len(gt - pt)
+        if gt != pt:
+            errs.append(f"topics: missed {sorted(gt - pt)} extra {sorted(pt - gt)}")
+        if gold.get("event_type") is not None:
+            self.type_total += 1
+            if gold["event_type"] == pred.get("event_type"):
+                self.type_correct += 1
+            else:
+                errs.append(f"event_type: gold {gold['event_type']} predicted {pred.get('event_type')}")
+        if errs:
+            self.errors[gold["id"]] = errs
+
+    def report(self, verbose: bool = False) -> str:
+        p, r, f = self.participants
+        lines = []
+        if verbose:
+            for doc, errs in sorted(self.errors.items()):
+                lines.append(doc)
+                lines += [f"    {e}" for e in errs]
+        lines += [
+            f"documents: {self.documents}",
+            f"participants: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {self.tp}, fp {self.fp}, fn {self.fn})",
+            f"relevance accuracy: {self.relevance_accuracy:.3f}",
+            f"year accuracy: {self.year_accuracy:.3f} ({self.year_correct}/{self.year_total} documents with a gold year)",
+            f"topic micro-F1: {self.topic_f1:.3f}",
+            f"event-type accuracy: {self.type_accuracy:.3f} ({self.type_correct}/{self.type_total})",
+        ]
+        return "\n".join(lines)
+
+
+def read_gold(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

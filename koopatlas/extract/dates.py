@@ -1,0 +1,135 @@
+"""Dates and the year of the reported event.
+
+The event year is the year of the event the text reports, not a year mentioned in
+passing ("Bereits 2013 besuchten …", "seit 2016", "bis Ende 2022"). Every year
+candidate gets a score from where it stands and the words around it; the best wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3, "maerz": 3, "april": 4, "apr": 4,
+    "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
+WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?!\d)")
+MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d{2})(?![\d])")
+
+#: Words right before a year that mark it as background, not the reported event.
+PASSING_BEFORE = re.compile(
+    r"(?:bereits|schon|seit|bis|ab|vor|nach|zuletzt|damals|einst|gegründet|gründeten|gegründeten|"
+    r"bis\s+(?:Ende|Anfang|Mitte)|Ende|Anfang|Mitte|zwischen|von|aus|im\s+Vorjahr|Jahr(?:es)?|"
+    r"Vorjahr|letzten|vergangenen|früheren|vom)\s*(?:dem\s+|den\s+|im\s+|Jahr(?:e|es)?\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+#: Words after a year that mark it as a plan, a name or a quantity.
+PASSING_AFTER = re.compile(r"^\s*(?:bis|-|–|/|\+|Einwohner|Euro|Mio|Menschen|Prozent|%|km|Hektar|ha\b)", re.IGNORECASE)
+#: Words that place the reported event in the sentence.
+EVENT_WORDS = re.compile(
+    r"\b(?:am|vom|fand|findet|trafen|treffen|besuch|besucht|unterzeichnet|unterzeichneten|unterschrieben|"
+    r"vereinbart|gegründet|feier|jubiläum|tagung|sitzung|konferenz|übergeben|übergab|statt)\w*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    year: int
+    start: int
+    end: int
+    day: date | None  # a full date when the text gives one
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """Full dates, month-year dates and bare years, without overlaps."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in NUMERIC_DATE.finditer(text):
+        d = _safe_date(int(m[3]), int(m[2]), int(m[1]))
+        if d:
+            hits.append(DateHit(d.year, m.start(), m.end(), d))
+            taken.append((m.start(), m.end()))
+    for m in WORD_DATE.finditer(text):
+        if free(m.start(), m.end()):
+            d = _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+            hits.append(DateHit(int(m[3]), m.start(), m.end(), d))
+            taken.append((m.start(), m.end()))
+    for m in ISO_DATE.finditer(text):
+        if free(m.start(), m.end()):
+            d = _safe_date(int(m[1]), int(m[2]), int(m[3])) if m[3] else None
+            hits.append(DateHit(int(m[1]), m.start(), m.end(), d))
+            taken.append((m.start(), m.end()))
+    for m in MONTH_YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            hits.append(DateHit(int(m[2]), m.start(), m.end(), None))
+            taken.append((m.start(), m.end()))
+    for m in YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            hits.append(DateHit(int(m[1]), m.start(), m.end(), None))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def header_date(text: str, lines: int = 3) -> date | None:
+    """A full date in the first lines (dateline of a press release), if any."""
+    head = "\n".join(text.splitlines()[:lines])
+    for hit in find_dates(head):
+        if hit.day:
+            return hit.day
+    return None
+
+
+def _score(text: str, hit: DateHit, total: int) -> float:
+    before = text[max(0, hit.start - 40): hit.start]
+    after = text[hit.end: hit.end + 25]
+    sentence_start = max(text.rfind(".", 0, hit.start), text.rfind("\n", 0, hit.start)) + 1
+    sentence_end_candidates = [i for i in (text.find(". ", hit.end), text.find("\n", hit.end)) if i != -1]
+    sentence = text[sentence_start: min(sentence_end_candidates) if sentence_end_candidates else len(text)]
+    score = 1.0
+    if hit.day:
+        score += 2.0
+    elif text[hit.start: hit.end].isdigit() is False:
+        score += 1.0  # month + year
+    if PASSING_BEFORE.search(before):
+        score -= 2.5
+    if PASSING_AFTER.match(after):
+        score -= 1.5
+    if re.search(r"(?:Masterplan|Programm|Strategie|Agenda|Vision|Ziel|Konzept|IGA|Bundesgartenschau|Wahl|Kommunalwahl)\s*$", before, re.IGNORECASE):
+        score -= 2.0
+    if EVENT_WORDS.search(sentence):
+        score += 0.7
+    # earlier is more likely the reported event (headline, lead)
+    score += 0.8 * (1 - hit.start / max(total, 1))
+    return score
+
+
+def event_year(text: str, published: date | None = None, today: date | None = None) -> tuple[int | None, date | None]:
+    """The reported event's year (and day, when given), else the publication year."""
+    today = today or date.today()
+    hits = [h for h in find_dates(text) if 1990 <= h.year <= today.year + 2]
+    if not hits:
+        return (published.year if published else None), None
+    scored = sorted(hits, key=lambda h: _score(text, h, len(text)), reverse=True)
+    best = scored[0]
+    if published and _score(text, best, len(text)) < 1.0:
+        return published.year, None
+    return best.year, best.day

@@ -1,0 +1,362 @@
+"""Entity linking: which Länder, Kreise, Gemeinden and Ämter a text names, and in what role.
+
+1. The gazetteer finds every name variant (one Aho-Corasick pass).
+2. Typos are repaired with fuzzy matching only where it is safe: a hyphenated name
+   whose tail alone matched ("Bernkastell-Wittlich"), a name whose qualifier did not
+   match ("Neustadt an der Waaldnaab"), a word that looks like a Kreis name.
+3. Each mention's candidates are scored from the words around it (Landkreis, Landrat,
+   Stadt, Bürgermeister …, also for whole lists: "die Landkreise A, B und C"), its
+   qualifiers ("Gerbrunn (bei Würzburg)"), the other places in the text and the kind
+   and size of the place; words that are also common nouns must look like places.
+4. Every linked authority gets a role: participant, location (venue only) or
+   mentioned (neither), with a confidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from koopatlas.gazetteer import Candidate, Gazetteer, Mention
+
+# --- cues ------------------------------------------------------------------------
+
+_KREIS_CUE = re.compile(
+    r"(?:\b(?:Land|Nachbar|Partner|Heimat)?[Kk]reis(?:e|es|en)?|Landkreis\w*|Partnerlandkreis\w*|\w+-Kreise|\w+kreise|"
+    r"Landr(?:at|ätin|äte|atsamt\w*)|Kreistag\w*|Kreisverwaltung\w*|Kreishaus|Landkreisen)\s*$"
+)
+_CITY_CUE = re.compile(
+    r"\b(?:(?:Ober)?[Bb]ürgermeister(?:in|innen|s)?|OB|Stadt|Städte|Städten|Hansestadt|Hansestädte|Kreisstadt|"
+    r"Gemeinde|Gemeinden|Kommune|Kommunen|Markt|Rathaus|Rathäuser|Stadtverwaltung|Stadtrat|Partnerstadt|"
+    r"Partnerstädte|Nachbarstadt|Nachbarstädte|Nachbargemeinde\w*|Schwesterstadt|Rosenstadt|Landeshauptstadt|"
+    r"Universitätsstadt|Oberzentrum|Mittelzentrum|Bezirk|Bezirke|Orte|Ortschaften)\s*$"
+)
+_KREIS_AFTER = re.compile(r"^(?:s|'|’)?\s*(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt)\b")
+_CITY_AFTER = re.compile(r"^(?:s|'|’)?\s*(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b")
+#: A list continues through these separators: "Landkreise A, B und C".
+_LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|\(erneut\)|,\s*und)\s*(?:\(erneut\)\s*)?(?:der|die|das|dem|den)?\s*$")
+_DETERMINERS = frozenset(
+    "der die das dem den des ein eine einen einem einer eines im am beim zum zur vom ins ans aufs kein keine keinen "
+    "unser unsere unseren ihr ihre ihren sein seine seinen dieses diese dieser diesem jede jeder jedes alle viele "
+    "mehrere beide beiden welche welcher manche solche".split()
+)
+_ADDRESS_BEFORE = re.compile(r"(?:\b\d{5}\s+|D-\d{5}\s+)$")
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:in|nach|im|ins|aus|Rathaus|Bürgerhaus|Kreishaus|Sitz in|Tagungsort|Gastgeber|Gast in|zu Gast in|"
+    r"Station in|Ort:|Veranstaltungsort)\s+(?:der\s+|dem\s+)?(?:Stadt\s+|Gemeinde\s+|Hansestadt\s+)?)$"
+)
+_QUALIFIER_BEFORE = re.compile(r"(?:\(\s*(?:bei|nahe|Landkreis|Kreis|Lkr\.|LK)?\s*|\bbei\s+|\bnahe\s+|\bim\s+(?:Landkreis|Kreis)\s+|\bin\s+|,\s*)$")
+_BACKGROUND = re.compile(
+    r"\b(?:ehemalige[nmrs]?|früher\w*|damalige[nmrs]?|einst|bereits\s+(?:19|20)\d\d|seit\s+(?:19|20)\d\d|"
+    r"Einwohner\w*|Bevölkerung|Wahlkreis\w*|vorher|zuvor)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:nicht|kein\w*|ohne|außer|ausgenommen|mit Ausnahme)\b")
+
+ROLE_PARTICIPANT = "participant"
+ROLE_LOCATION = "location"
+ROLE_MENTIONED = "mentioned"
+
+
+@dataclass
+class Linked:
+    """One mention with its chosen region and the evidence for it."""
+
+    start: int
+    end: int
+    text: str
+    ags: str
+    level: str
+    score: float
+    margin: float
+    cue: str | None = None  # "kreis" / "city" / None
+    venue: bool = False
+    address: bool = False
+    qualifier_of: int | None = None  # index of the mention this one locates
+    background: bool = False
+
+
+@dataclass
+class Authority:
+    """A linked region with its role in the reported event."""
+
+    ags: str
+    name: str
+    level: str
+    role: str
+    confidence: float
+    mentions: list[Linked] = field(default_factory=list)
+
+
+def _prev_token(text: str, start: int) -> str:
+    m = re.search(r"(\S+)\s*$", text[max(0, start - 30): start])
+    return m.group(1).strip(",.;:()\"'") if m else ""
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    e_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return text[s: min(e_candidates) if e_candidates else len(text)]
+
+
+class PlaceLinker:
+    """Links place names in a text to AGS, using one loaded :class:`Gazetteer`."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.regions = gazetteer.regions
+        kreis_names = {}
+        for variant, cands in gazetteer.variants.items():
+            if any(c.level == "kreis" for c in cands) and len(variant) >= 7:
+                kreis_names[variant] = cands
+        self._kreis_variants = list(kreis_names)
+        self._long_variants = [v for v in gazetteer.variants if len(v) >= 8 and " " not in v.strip()]
+        self._by_first_word: dict[str, list[str]] = defaultdict(list)
+        for v in gazetteer.variants:
+            if " " in v:
+                self._by_first_word[v.split(" ", 1)[0]].append(v)
+
+    # -- finding --------------------------------------------------------------------
+
+    def mentions(self, text: str) -> list[Mention]:
+        found = self.gaz.find(text)
+        found = self._repair_hyphenated(text, found)
+        found = self._repair_qualifier(text, found)
+        found = self._repair_unmatched(text, found)
+        return sorted(found, key=lambda m: m.start)
+
+    def _repair_hyphenated(self, text: str, found: list[Mention]) -> list[Mention]:
+        """"Bernkastell-Wittlich": the tail matched alone; the whole word is a typo of a Kreis."""
+        out = []
+        for m in found:
+            word = re.search(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*$", text[max(0, m.start - 40): m.start] + m.text)
+            full_start = m.start - (len(word.group()) - len(m.text)) if word else m.start
+            if full_start < m.start and text[m.start - 1] == "-":
+                whole = text[full_start: m.end]
+                hit = process.extractOne(whole, self._kreis_variants, scorer=fuzz.ratio, score_cutoff=90)
+                if hit:
+                    out.append(Mention(full_start, m.end, whole, list(self.gaz.lookup(hit[0]))))
+                    continue
+                continue  # a place name glued to another word is not a mention on its own
+            out.append(m)
+        return out
+
+    def _repair_qualifier(self, text: str, found: list[Mention]) -> list[Mention]:
+        """"Neustadt an der Waaldnaab": the name matched, its misspelt qualifier did not."""
+        out = []
+        for m in found:
+            tail = re.match(r"\s(an der|a\.\s?d\.|am|a\.|bei|b\.|im|in der|in|i\.\s?d\.)\s([A-ZÄÖÜ][\wäöüß-]+)", text[m.end: m.end + 40])
+            first = m.text.split(" ")[0]
+            if tail and m.text in self.gaz.variants:
+                phrase = m.text + tail.group(0)
+                options = [v for v in self._by_first_word.get(first, []) if len(v) > len(m.text) + 3]
+                hit = process.extractOne(phrase, options, scorer=fuzz.ratio, score_cutoff=90) if options else None
+                if hit and hit[0] != phrase:
+                    out.append(Mention(m.start, m.end + len(tail.group(0)), phrase, list(self.gaz.lookup(hit[0]))))
+                    continue
+            out.append(m)
+        return out
+
+    def _repair_unmatched(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Words that look like Kreis names ("Saalekereis") or follow a Kreis/Stadt cue in a list."""
+        covered = [(m.start, m.end) for m in found]
+        extra = []
+        for w in re.finditer(r"\b[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*", text):
+            if any(s <= w.start() < e or s < w.end() <= e for s, e in covered) or len(w.group()) < 8:
+                continue
+            word = w.group()
+            looks_like_kreis = re.search(r"k[e]?re?i?s$", word) is not None
+            after_cue = _KREIS_CUE.search(text[max(0, w.start() - 40): w.start()]) is not None
+            if not (looks_like_kreis or after_cue):
+                continue
+            hit = process.extractOne(word, self._kreis_variants, scorer=fuzz.ratio, score_cutoff=88)
+            if hit and hit[0] != word:
+                extra.append(Mention(w.start(), w.end(), word, list(self.gaz.lookup(hit[0]))))
+        return found + extra
+
+    # -- resolving ------------------------------------------------------------------
+
+    def _list_cues(self, text: str, mentions: list[Mention]) -> list[str | None]:
+        """Kreis/city cue per mention, propagated along lists ("die Landkreise A, B und C")."""
+        cues: list[str | None] = []
+        for i, m in enumerate(mentions):
+            before = text[max(0, m.start - 45): m.start]
+            after = text[m.end: m.end + 25]
+            cue = None
+            if _KREIS_CUE.search(before) or _KREIS_AFTER.match(after):
+                cue = "kreis"
+            elif _CITY_CUE.search(before) or _CITY_AFTER.match(after):
+                cue = "city"
+            elif i > 0 and cues[i - 1] and _LIST_SEP.match(text[mentions[i - 1].end: m.start]):
+                cue = cues[i - 1]
+            cues.append(cue)
+        return cues
+
+    def _prior(self, cand: Candidate, mention: Mention) -> float:
+        r = self.regions.get(cand.ags)
+        if cand.level == "verband":
+            return 0.6
+        if r is None:
+            return 0.0
+        if cand.level == "land":
+            return 0.3
+        if cand.level == "kreis":
+            if r.kreisfrei:
+                return 1.2
+            explicit = cand.kind in ("prefixed", "alias") or "kreis" in mention.text.lower() or cand.kind == "official" and r.name != mention.text
+            return 1.3 if explicit else 0.8
+        size = math.log1p(r.area_km2 or 1) / 6
+        return (0.7 if r.bez == "Stadt" else 0.4) + size
+
+    def link(self, text: str) -> list[Linked]:
+        mentions = self.mentions(text)
+        cues = self._list_cues(text, mentions)
+        # anchors: regions named without ambiguity
+        anchors: set[str] = set()
+        for m in mentions:
+            real = [c for c in m.candidates if c.level in ("kreis", "gemeinde")]
+            if len(real) == 1 and real[0].kind != "stem":
+                anchors.add(real[0].ags)
+        anchor_kreise = {self.regions[a].kreis_ags or a for a in anchors if a in self.regions}
+        anchor_laender = [a[:2] for a in anchors]
+        anchor_points = [(self.regions[a].lon, self.regions[a].lat) for a in anchors if a in self.regions]
+        kreis_doc = sum(1 for c in cues if c == "kreis")
+        city_doc = sum(1 for c in cues if c == "city")
+        # names that resolve unambiguously somewhere in the text (per candidate ags)
+        explicit_ags = {c.ags for m in mentions for c in m.candidates if len(m.candidates) == 1}
+
+        linked: list[Linked] = []
+        for i, m in enumerate(mentions):
+            cands = [c for c in m.candidates if c.kind != "stem" or cues[i] == "kreis"]
+            if not cands:
+                continue
+            before = text[max(0, m.start - 60): m.start]
+            prev = _prev_token(text, m.start)
+            single_word = " " not in m.text and all(c.kind in ("official", "short", "genitive") for c in cands)
+            if single_word and prev.lower() in _DETERMINERS and not any(
+                c.level == "kreis" and not self.regions[c.ags].kreisfrei for c in cands if c.ags in self.regions
+            ):
+                continue  # "das Essen", "im Hof": a common noun
+            if single_word and text[m.end: m.end + 1].isalpha():
+                continue
+            scores = {}
+            for c in cands:
+                r = self.regions.get(c.ags)
+                s = self._prior(c, m)
+                is_kreis = c.level == "kreis" and r is not None and not r.kreisfrei
+                is_city = c.level == "gemeinde" or (r is not None and c.level == "kreis" and r.kreisfrei)
+                if cues[i] == "kreis":
+                    s += 2.0 if is_kreis else (-1.0 if is_city else 0)
+                elif cues[i] == "city":
+                    s += 2.0 if is_city else (-1.0 if is_kreis else 0)
+                elif is_kreis and kreis_doc > city_doc:
+                    s += 0.4
+                elif is_city and city_doc > kreis_doc:
+                    s += 0.4
+                if r is not None:
+                    if c.ags in explicit_ags and len(cands) > 1:
+                        s += 1.5
+                    if (r.kreis_ags or c.ags) in anchor_kreise and c.ags not in anchors:
+                        s += 1.2
+                    if anchor_laender:
+                        s += 0.8 * anchor_laender.count(c.ags[:2]) / len(anchor_laender)
+                    if anchor_points and c.ags not in anchors:
+                        d = min(_km(r.lon, r.lat, lon, lat) for lon, lat in anchor_points)
+                        s += 1.0 * math.exp(-d / 80)
+                    if c.level == "land" and c.ags in ("02", "04", "11"):
+                        s -= 1.0  # a city-state is named as the city
+                scores[c.ags] = (s, c)
+            ranked = sorted(scores.values(), key=lambda t: t[0], reverse=True)
+            best_score, best = ranked[0]
+            margin = best_score - ranked[1][0] if len(ranked) > 1 else 3.0
+            venue = bool(_VENUE_BEFORE.search(before))
+            address = bool(_ADDRESS_BEFORE.search(before))
+            linked.append(
+                Linked(m.start, m.end, m.text, best.ags, best.level, best_score, margin, cues[i], venue, address,
+                       background=bool(_BACKGROUND.search(_sentence(text, m.start, m.end))))
+            )
+        self._qualifiers(text, linked)
+        self._harmonise(linked)
+        return linked
+
+    def _qualifiers(self, text: str, linked: list[Linked]) -> None:
+        """Mark mentions that only locate the one before: "Gerbrunn (bei Würzburg)"."""
+        for i in range(1, len(linked)):
+            prev, cur = linked[i - 1], linked[i]
+            gap = text[prev.end: cur.start]
+            if len(gap) <= 16 and _QUALIFIER_BEFORE.search(gap) and not _LIST_SEP.match(gap):
+                inside = cur.ags == prev.ags[: len(cur.ags)] or (
+                    prev.ags in self.regions and cur.ags in (self.regions[prev.ags].kreis_ags, prev.ags[:2])
+                )
+                if inside or gap.strip().startswith(("(", "bei", "nahe")):
+                    cur.qualifier_of = i - 1
+
+    def _harmonise(self, linked: list[Linked]) -> None:
+        """The same bare name in one text means the same place, unless cues say otherwise."""
+        by_text: dict[str, list[Linked]] = defaultdict(list)
+        for lk in linked:
+            by_text[lk.text.rstrip("s")].append(lk)
+        for group in by_text.values():
+            if len(group) < 2:
+                continue
+            totals: dict[str, float] = defaultdict(float)
+            for lk in group:
+                totals[lk.ags] += lk.score + (2 if lk.cue else 0)
+            best = max(totals, key=totals.get)
+            for lk in group:
+                if lk.cue is None and lk.ags != best:
+                    lk.ags = best
+
+    # -- roles ------------------------------------------------------------------------
+
+    def authorities(self, text: str, relevant: bool = True) -> list[Authority]:
+        """Linked regions with roles: participant, location or mentioned."""
+        linked = self.link(text)
+        grouped: dict[str, list[Linked]] = defaultdict(list)
+        for lk in linked:
+            grouped[_canonical(lk.ags, self.regions)].append(lk)
+        out = []
+        for ags, mentions in grouped.items():
+            region = self.regions.get(ags)
+            name = region.name if region is not None else mentions[0].text
+            level = region.level if region is not None else "verband"
+            actor = [
+                m for m in mentions
+                if not m.venue and not m.address and m.qualifier_of is None and not m.background
+            ]
+            if level == "land" and ags not in ("02", "04", "11"):
+                role = ROLE_MENTIONED
+            elif level == "verband":
+                role = ROLE_MENTIONED
+            elif actor and relevant:
+                role = ROLE_PARTICIPANT
+            elif any(m.venue or m.address for m in mentions) and relevant:
+                role = ROLE_LOCATION
+            else:
+                role = ROLE_MENTIONED
+            confidence = _confidence(mentions)
+            out.append(Authority(ags, name, level, role, confidence, mentions))
+        return out
+
+
+def _canonical(ags: str, regions) -> str:
+    """City-states are named by their Kreis-level AGS (Berlin 11000, Hamburg 02000, Bremen stays 04011)."""
+    if ags in ("02", "11"):
+        return ags + "000" if ags == "11" else "02000"
+    return ags
+
+
+def _confidence(mentions: list[Linked]) -> float:
+    margin = max(m.margin for m in mentions)
+    support = min(len(mentions), 4) / 4
+    return round(min(1.0, 0.45 + 0.12 * min(margin, 3.0) + 0.2 * support), 2)
+
+
+def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    dx = (lon1 - lon2) * 111.3 * math.cos(math.radians((lat1 + lat2) / 2))
+    dy = (lat1 - lat2) * 111.3
+    return math.hypot(dx, dy)

@@ -1,0 +1,105 @@
+"""Sources: turn a file or URL into a :class:`Document` with raw and clean text.
+
+One reader per format (txt, html, docx, pdf, eml, http(s) URL); all of them end in
+:func:`make_document`, which cleans the text and derives the id from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from koopatlas.clean import Cleaned, clean
+
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".eml")
+
+
+class SourceError(ValueError):
+    """A source could not be read; the message names the source and the problem."""
+
+
+@dataclass
+class Document:
+    """A press release, read and cleaned."""
+
+    id: str  # hash of the clean text: the same text from two files is one document
+    name: str  # file stem or URL: what the user calls it
+    source: str
+    title: str | None
+    published: date | None
+    raw_text: str
+    cleaned: Cleaned = field(repr=False)
+
+    @property
+    def clean_text(self) -> str:
+        return self.cleaned.text
+
+
+def text_id(clean_text: str) -> str:
+    return hashlib.sha1(clean_text.encode("utf-8")).hexdigest()[:16]
+
+
+def make_document(name: str, source: str, raw: str, title: str | None = None, published: date | None = None) -> Document:
+    """Clean the raw text and wrap it; an empty result is an error, not an empty event."""
+    cleaned = clean(raw)
+    if not cleaned.text.strip():
+        raise SourceError(f"{source}: no text found after cleaning")
+    if title is None:
+        title = next((line.strip() for line in cleaned.text.splitlines() if len(line.strip()) > 15), None)
+    if published is None:
+        from koopatlas.extract.dates import header_date
+
+        published = header_date(cleaned.text)
+    return Document(text_id(cleaned.text), name, source, title, published, raw, cleaned)
+
+
+def load(source: str | Path) -> Document:
+    """Read one file or URL, whatever its format."""
+    text = str(source)
+    if text.startswith(("http://", "https://")):
+        from koopatlas.sources.web import load_url
+
+        return load_url(text)
+    path = Path(source)
+    if not path.is_file():
+        raise SourceError(f"{path}: file not found")
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".txt":
+            from koopatlas.sources.text import load_txt
+
+            return load_txt(path)
+        if suffix in (".html", ".htm"):
+            from koopatlas.sources.html import load_html_file
+
+            return load_html_file(path)
+        if suffix == ".docx":
+            from koopatlas.sources.office import load_docx
+
+            return load_docx(path)
+        if suffix == ".pdf":
+            from koopatlas.sources.office import load_pdf
+
+            return load_pdf(path)
+        if suffix == ".eml":
+            from koopatlas.sources.mail import load_eml
+
+            return load_eml(path)
+    except SourceError:
+        raise
+    except Exception as exc:  # a library's own error for a broken file
+        raise SourceError(f"{path}: cannot read {suffix} file ({type(exc).__name__}: {exc})") from exc
+    raise SourceError(f"{path}: unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+
+
+def expand(paths: list[str]) -> Iterator[str]:
+    """Files, folders (their supported files, sorted) and URLs, in the given order."""
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            yield from (str(f) for f in sorted(p.iterdir()) if f.suffix.lower() in SUPPORTED_SUFFIXES)
+        else:
+            yield item

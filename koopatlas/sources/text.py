@@ -1,0 +1,32 @@
+"""Plain text in UTF-8, cp1252 or latin-1: decoded by rule, never by a silent guess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from koopatlas.sources import Document, SourceError, make_document
+
+#: Bytes that cp1252 leaves undefined: their presence rules cp1252 out.
+_CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 (with or without BOM) when valid; else cp1252; else latin-1.
+
+    Valid UTF-8 with non-ASCII bytes is practically never an accident, so it wins;
+    cp1252 is latin-1 plus typographic quotes and the euro sign, so it comes next.
+    UTF-16 is recognised by its BOM. Text that still contains NUL bytes is rejected.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1") if _CP1252_UNDEFINED & set(data) else data.decode("cp1252")
+    if "\x00" in text:
+        raise SourceError(f"{source}: binary data, not a text file")
+    return text
+
+
+def load_txt(path: Path) -> Document:
+    return make_document(path.stem, str(path), decode(path.read_bytes(), str(path)))
