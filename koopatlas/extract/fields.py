@@ -10,7 +10,9 @@ COOPERATION = re.compile(
     r"landkreis|kreis|gemeinde|kommune)|vereinbarung|vertrag|verträge|zweckverband|verwaltungsgemeinschaft|"
     r"besuch|besuchte|besuchten|gegenbesuch|antrittsbesuch|delegation|treffen|trafen|austausch|vernetzung|netzwerk|"
     r"gemeinsam|interkommunal|nachbarschaftsforum|arbeitsgemeinschaft|städtebund|städteverbund|allianz|bündnis|"
-    r"unterzeichne|letter of intent|absichtserklärung|verbund|miteinander|kooperationsraum|regionalmanagement)",
+    r"unterzeichne|letter of intent|absichtserklärung|verbund|miteinander|kooperationsraum|regionalmanagement|"
+    r"fusion|zusammenleg|zusammenschluss|zusammengeschlossen|gespräch|abstimm|verständig|ausschuss|mitglied|beitritt|"
+    r"region\w* zusammen|stadt-umland|nachbar)",
     re.IGNORECASE,
 )
 
@@ -79,7 +81,7 @@ def is_cooperation(text: str, n_authorities: int, n_foreign: int) -> bool:
     """Does the text report cooperation between local authorities (at least one German)?"""
     signals = len({m.group().lower()[:8] for m in COOPERATION.finditer(text)})
     if n_authorities >= 2:
-        return signals >= 2
+        return signals >= 1
     if n_authorities == 1 and n_foreign >= 1:
         return signals >= 2
     return False

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from koopatlas.gazetteer import Candidate, Gazetteer, Mention
+from koopatlas.gazetteer import Candidate, Gazetteer, Mention, base_name
 
 # --- cues ------------------------------------------------------------------------
 
@@ -46,17 +46,37 @@ _DETERMINERS = frozenset(
 )
 _ADDRESS_BEFORE = re.compile(r"(?:\b\d{5}\s+|D-\d{5}\s+)$")
 _VENUE_BEFORE = re.compile(
-    r"(?:\b(?:in|nach|im|ins|aus|Rathaus|Bürgerhaus|Kreishaus|Sitz in|Tagungsort|Gastgeber|Gast in|zu Gast in|"
-    r"Station in|Ort:|Veranstaltungsort)\s+(?:der\s+|dem\s+)?(?:Stadt\s+|Gemeinde\s+|Hansestadt\s+)?)$"
+    r"(?:\b(?:in|nach|im|ins|Sitz in|Tagungsort|zu Gast in|Gast in|Station in|Ort:|Veranstaltungsort)\s+"
+    r"(?:der\s+|dem\s+|den\s+)?(?:[A-ZÄÖÜ][\w.-]*\s+){0,3})$"
 )
 _QUALIFIER_BEFORE = re.compile(r"(?:\(\s*(?:bei|nahe|Landkreis|Kreis|Lkr\.|LK)?\s*|\bbei\s+|\bnahe\s+|\bim\s+(?:Landkreis|Kreis)\s+|\bin\s+|,\s*)$")
-_BACKGROUND = re.compile(
-    r"\b(?:ehemalige[nmrs]?|früher\w*|damalige[nmrs]?|einst|bereits\s+(?:19|20)\d\d|seit\s+(?:19|20)\d\d|"
-    r"Einwohner\w*|Bevölkerung|Wahlkreis\w*|vorher|zuvor)\b",
-    re.IGNORECASE,
+#: Institutions named after a place: the place is not the actor.
+_INSTITUTION = re.compile(
+    r"\b(?:Universität|Uni|TU|Technische Universität|Hochschule|FH|Fachhochschule|HAW|IHK|Handwerkskammer|Sparkasse|"
+    r"Volksbank|Amtsgericht|Landgericht|Verwaltungsgericht|Bistum|Erzbistum|Zoo|Flughafen|Klinikum|Theater|Messe|"
+    r"Stadtwerke|Hauptbahnhof|Bahnhof|Agentur für Arbeit|Bundesagentur|Polizeidirektion|Polizeipräsidium|"
+    r"Kreishandwerkerschaft|Arbeitsagentur|Museum|Verlag|Zeitung|Bezirksregierung|Regierungsbezirk|Landeskirche)\s+$"
 )
+#: Words right before a name that make it history, not a party to the event.
+_BACKGROUND = re.compile(r"\b(?:ehemalige[nmrs]?|frühere[nmrs]?|damalige[nmrs]?|einstige[nmrs]?|Alt-?kreis\w*)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: Capitalised words before a bare name that still let it be a place ("Rosenstadt Forst").
+_PLACE_NOUN = re.compile(r"(?:stadt|städte|gemeinde|dorf|kommune|metropole|zentrum|town|region|kreis|markt|ort|bezirk|amt)$", re.IGNORECASE)
+_OFFICE_WORDS = re.compile(r"^(?:(?:Ober)?[Bb]ürgermeister\w*|Landr\w+|OB|Rathaus|Kreis\w*|Stadt\w*|Gemeinde\w*|Amt\w*)$")
+_LOWER_FUNCTION = frozenset(
+    "und oder sowie aber über unter hinter gegen wieder wider nach in im aus bei mit von vom zu zum zur für an am auf "
+    "zwischen neben vor durch um ab bis seit samt nahe ob weder noch als wie denn".split()
+)
+_CITY_AND = re.compile(r"\b(?:Stadt|Hansestadt|Städte)\s+und\s+(?:des\s+|der\s+|dem\s+)?$")
+_KREIS_AND = re.compile(r"\b(?:Land)?[Kk]reis(?:es)?\s+und\s+(?:der\s+|die\s+)?(?:Stadt\s+|Hansestadt\s+)?$")
 _NEGATION = re.compile(r"\b(?:nicht|kein\w*|ohne|außer|ausgenommen|mit Ausnahme)\b")
 
+LEAD_CHARS = 350  # title and lead: whoever is named here is what the text is about
+_PREFIX_WORDS = frozenset("Landkreis Landkreises Kreis Kreises Lkr. LK Landratsamt Kreisverwaltung Kreishaus Stadt "
+                          "Hansestadt Gemeinde Markt Städteregion Region Stadtkreis Landeshauptstadt Bezirk".split())
+_UNNAMED_KREIS = re.compile(
+    r"\b(?:(?:der|den|dem|des)\s+(?:Land)?[Kk]reis(?:es)?|Landr(?:at|ätin)|Kreishaus|Kreisverwaltung|Landratsamt)\b"
+    r"(?!\s+(?:[A-ZÄÖÜ][\wäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]+\b(?!\s+[a-zäöüß]))"
+)
 ROLE_PARTICIPANT = "participant"
 ROLE_LOCATION = "location"
 ROLE_MENTIONED = "mentioned"
@@ -78,6 +98,8 @@ class Linked:
     address: bool = False
     qualifier_of: int | None = None  # index of the mention this one locates
     background: bool = False
+    institution: bool = False  # "Universität Kassel": names an institution, not the authority
+    in_list: bool = False  # coordinated with another place: "A, B und C"
 
 
 @dataclass
@@ -141,6 +163,8 @@ class PlaceLinker:
                 if hit:
                     out.append(Mention(full_start, m.end, whole, list(self.gaz.lookup(hit[0]))))
                     continue
+                if out and out[-1].end == m.start - 1:
+                    out.append(m)  # "Bautzen-Görlitz-Hoyerswerda": places joined by hyphens
                 continue  # a place name glued to another word is not a mention on its own
             out.append(m)
         return out
@@ -203,7 +227,7 @@ class PlaceLinker:
         if r is None:
             return 0.0
         if cand.level == "land":
-            return 0.3
+            return 2.2 if r.name == mention.text else 0.3  # "Brandenburg", "Sachsen": the Land
         if cand.level == "kreis":
             if r.kreisfrei:
                 return 1.2
@@ -236,12 +260,7 @@ class PlaceLinker:
                 continue
             before = text[max(0, m.start - 60): m.start]
             prev = _prev_token(text, m.start)
-            single_word = " " not in m.text and all(c.kind in ("official", "short", "genitive") for c in cands)
-            if single_word and prev.lower() in _DETERMINERS and not any(
-                c.level == "kreis" and not self.regions[c.ags].kreisfrei for c in cands if c.ags in self.regions
-            ):
-                continue  # "das Essen", "im Hof": a common noun
-            if single_word and text[m.end: m.end + 1].isalpha():
+            if self._not_a_place(text, m, cands, prev):
                 continue
             scores = {}
             for c in cands:
@@ -273,15 +292,78 @@ class PlaceLinker:
             ranked = sorted(scores.values(), key=lambda t: t[0], reverse=True)
             best_score, best = ranked[0]
             margin = best_score - ranked[1][0] if len(ranked) > 1 else 3.0
-            venue = bool(_VENUE_BEFORE.search(before))
+            best_region = self.regions.get(best.ags)
+            town = best.level == "gemeinde" or (best_region is not None and bool(best_region.kreisfrei))
+            venue = town and bool(_VENUE_BEFORE.search(before))
+            if town and not venue and linked and linked[-1].venue and _LIST_SEP.match(text[linked[-1].end: m.start]):
+                venue = True  # "in Roßleben, Bleicherode und Menteroda"
             address = bool(_ADDRESS_BEFORE.search(before))
             linked.append(
                 Linked(m.start, m.end, m.text, best.ags, best.level, best_score, margin, cues[i], venue, address,
-                       background=bool(_BACKGROUND.search(_sentence(text, m.start, m.end))))
+                       background=bool(_BACKGROUND.search(before)),
+                       institution=bool(_INSTITUTION.search(before)))
             )
         self._qualifiers(text, linked)
+        for a, b in zip(linked, linked[1:]):
+            if _LIST_SEP.match(text[a.end: b.start]):
+                a.in_list = b.in_list = True
+        linked += self._both_kinds(text, linked)
         self._harmonise(linked)
-        return linked
+        return sorted(linked, key=lambda lk: lk.start)
+
+    def _both_kinds(self, text: str, linked: list[Linked]) -> list[Linked]:
+        """"Stadt und Landkreis Kaiserslautern": one name, two authorities."""
+        extra = []
+        for lk in linked:
+            before = text[max(0, lk.start - 30): lk.start]
+            region = self.regions.get(lk.ags)
+            if region is None:
+                continue
+            if _CITY_AND.search(before) and lk.level == "kreis" and not region.kreisfrei:
+                want = "city"
+            elif _KREIS_AND.search(before) and (lk.level == "gemeinde" or region.kreisfrei):
+                want = "kreis"
+            else:
+                continue
+            name = base_name(region.name) if lk.level == "kreis" else region.name
+            for c in self.gaz.lookup(name) or self.gaz.lookup(lk.text.split(" ")[-1]):
+                r = self.regions.get(c.ags)
+                if r is None or c.ags == lk.ags:
+                    continue
+                is_city = c.level == "gemeinde" or bool(r.kreisfrei)
+                if (want == "city") == is_city and c.level != "land":
+                    extra.append(Linked(lk.start, lk.end, lk.text, c.ags, c.level, lk.score, lk.margin, want))
+                    break
+        return extra
+
+    def _not_a_place(self, text: str, m: Mention, cands: list[Candidate], prev: str) -> bool:
+        """Bare one-word names that read as a noun, an adjective phrase or a person's name."""
+        bare = " " not in m.text and all(c.kind in ("official", "short", "genitive") for c in cands)
+        if not bare:
+            return False
+        kreis_or_city = any(
+            c.level == "kreis" and not self.regions[c.ags].kreisfrei for c in cands if c.ags in self.regions
+        )
+        if kreis_or_city:
+            return False  # "der Hochsauerlandkreis": Kreis names take articles
+        after = text[m.end: m.end + 1]
+        if after.isalpha() or after == "-" or (m.start > 0 and text[m.start - 1] == "-"):
+            return True  # part of a compound: "Brand- und", "Karl-Josef"
+        low = prev.lower()
+        if low in _DETERMINERS:
+            return True  # "das Essen", "im Hof"
+        if prev.islower() and low not in _LOWER_FUNCTION and re.search(r"(?:e|en|er|es|em)$", low):
+            return True  # "der gesamträumlichen Lage"
+        gap = text[max(0, m.start - len(prev) - 2): m.start]
+        sentence_start = re.search(r"(?:^|[.!?:\n\"]\s*)$", text[: m.start - len(prev) - 1]) is not None if prev else True
+        if prev and prev[0].isupper() and "(" not in gap and "," not in gap and not sentence_start:
+            if not (_PLACE_NOUN.search(prev) or _OFFICE_WORDS.match(prev) or prev in self.gaz.variants):
+                return True  # "Alexander Vogt", "Bayerischer Wald"
+        nxt = re.match(r"\s([A-ZÄÖÜ][\wäöüß]+)", text[m.end: m.end + 30])
+        if nxt and not _OFFICE_WORDS.match(nxt.group(1)) and nxt.group(1) not in self.gaz.variants:
+            if all(c.level == "gemeinde" for c in cands) and text[m.end + len(nxt.group(0)): m.end + len(nxt.group(0)) + 1] in (" ", ",", "."):
+                return True  # "Karl Roth": a first name
+        return False
 
     def _qualifiers(self, text: str, linked: list[Linked]) -> None:
         """Mark mentions that only locate the one before: "Gerbrunn (bei Würzburg)"."""
@@ -326,21 +408,60 @@ class PlaceLinker:
             level = region.level if region is not None else "verband"
             actor = [
                 m for m in mentions
-                if not m.venue and not m.address and m.qualifier_of is None and not m.background
+                if not (m.venue or m.address or m.background or m.institution) and m.qualifier_of is None
             ]
+            salient = [m for m in actor if self._salient(m, region, len(actor))]
             if level == "land" and ags not in ("02", "04", "11"):
                 role = ROLE_MENTIONED
-            elif level == "verband":
+            elif level == "verband" or not relevant:
                 role = ROLE_MENTIONED
-            elif actor and relevant:
+            elif salient:
                 role = ROLE_PARTICIPANT
-            elif any(m.venue or m.address for m in mentions) and relevant:
+            elif any(m.venue or m.address for m in mentions):
                 role = ROLE_LOCATION
             else:
                 role = ROLE_MENTIONED
-            confidence = _confidence(mentions)
-            out.append(Authority(ags, name, level, role, confidence, mentions))
+            out.append(Authority(ags, name, level, role, _confidence(mentions), mentions))
+        if relevant:
+            out += self._implied_kreise(text, out)
         return out
+
+    @staticmethod
+    def _salient(m: Linked, region, n_actor: int) -> bool:
+        """A place the text presents as acting: in the lead, with a cue, in a list, or named twice."""
+        if m.start < LEAD_CHARS or m.cue or m.in_list or n_actor >= 2:
+            return True
+        if region is not None and m.text != region.name and m.text.split(" ")[0] in _PREFIX_WORDS:
+            return True  # "Stadt Osnabrück", "Landkreis Uelzen"
+        return region is not None and region.level == "kreis" and not region.kreisfrei
+
+    def _implied_kreise(self, text: str, found: list[Authority]) -> list[Authority]:
+        """"der Landkreis", "Landrat …" without a name: the Kreis named like a participating town."""
+        if any(a.level == "kreis" and a.role == ROLE_PARTICIPANT and not self.regions[a.ags].kreisfrei
+               for a in found if a.ags in self.regions):
+            return []
+        if not _UNNAMED_KREIS.search(text):
+            return []
+        have = {a.ags for a in found}
+        extra = []
+        for a in found:
+            region = self.regions.get(a.ags)
+            if a.role != ROLE_PARTICIPANT or region is None:
+                continue
+            for kreis in self._namesake_kreise(region):
+                if kreis not in have:
+                    have.add(kreis)
+                    extra.append(Authority(kreis, self.regions[kreis].name, "kreis", ROLE_PARTICIPANT, 0.5, []))
+        return extra
+
+    def _namesake_kreise(self, region) -> list[str]:
+        """Landkreise named like a town: its own Kreis (Lüneburg) or a neighbour (Osnabrück)."""
+        base = base_name(region.name)
+        return [
+            c.ags for c in self.gaz.lookup(base)
+            if c.level == "kreis" and c.ags in self.regions and not self.regions[c.ags].kreisfrei
+            and (region.kreisfrei or c.ags == region.kreis_ags)
+        ]
 
 
 def _canonical(ags: str, regions) -> str:
