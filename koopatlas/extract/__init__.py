@@ -82,8 +82,9 @@ class Extractor:
         title = doc.title or ""
         foreign = fields.foreign_partners(text)
         authorities = self.linker.authorities(text, relevant=True)
-        local = [a for a in authorities if a.role == ROLE_PARTICIPANT]
-        relevant = fields.is_cooperation(text, len(local), len(foreign))
+        actors = [a for a in authorities if a.role == ROLE_PARTICIPANT or (
+            a.level != "land" and any(not (m.venue or m.address or m.institution) for m in a.mentions))]
+        relevant = fields.is_cooperation(text, len(actors), len(foreign))
         if not relevant:
             authorities = self.linker.authorities(text, relevant=False)
             foreign = []

@@ -12,9 +12,20 @@ COOPERATION = re.compile(
     r"gemeinsam|interkommunal|nachbarschaftsforum|arbeitsgemeinschaft|städtebund|städteverbund|allianz|bündnis|"
     r"unterzeichne|letter of intent|absichtserklärung|verbund|miteinander|kooperationsraum|regionalmanagement|"
     r"fusion|zusammenleg|zusammenschluss|zusammengeschlossen|gespräch|abstimm|verständig|ausschuss|mitglied|beitritt|"
-    r"region\w* zusammen|stadt-umland|nachbar)",
+    r"region\w* zusammen|stadt-umland|nachbar|projekt|labor\b|labore\b|modellvorhaben|vorhaben|partner)",
     re.IGNORECASE,
 )
+
+#: Signs that a text is not a report of cooperation between local authorities:
+#: elections, state-level politics, wishes and opposition, minutes.
+NOT_COOPERATION: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(r"\bWahlkreis|\bWahlkampf|\bBundestagswahl|\bLandtagswahl|\bOberbürgermeisterwahl", re.I), 2.0),
+    (re.compile(r"\bLandesregierung|\bSenat\b|\bStaatsvertr|\bStaatskanzlei|\bder Länder\b|\bKabinett", re.I), 1.5),
+    (re.compile(r"\bwünsch|\bwürde[n]?\b|\bwäre\b|\bkönnte\b|\bsollten\b", re.I), 0.7),
+    (re.compile(r"\bgegen\s+(?:die|den|diese|eine)\s+\w*(?:Zusammenlegung|Fusion|Pläne|Vorschlag)|\bskeptisch|\bwehr\w* sich|\bablehn|\blehnt\w* ab", re.I), 1.5),
+    (re.compile(r"\bProtokoll\b|\bTagesordnung|\bNeujahrsempfang|\bStudent|\bSeminar\b|\bUmfrage", re.I), 1.0),
+    (re.compile(r"\bStellenausschreibung|\bwir suchen\b|\bBewerbung(?:en)? (?:bis|an)\b|\b\(m/w/d\)", re.I), 1.0),
+]
 
 EVENT_TYPES: list[tuple[str, re.Pattern[str], float]] = [
     ("partnerschaft", re.compile(r"partnerschaft|städtepartner|partnerstadt|partnerlandkreis|patenschaft|freundschaft|jubiläum|silberhochzeit|verschwister", re.I), 1.0),
@@ -77,14 +88,21 @@ class Person:
     ags: str | None = None
 
 
+def cooperation_score(text: str) -> float:
+    """Distinct cooperation signals minus signs of something else (capped, so long texts don't win by length)."""
+    signals = len({m.group().lower()[:8] for m in COOPERATION.finditer(text)})
+    against = sum(weight for pattern, weight in NOT_COOPERATION if pattern.search(text))
+    return min(signals, 6) - against
+
+
 def is_cooperation(text: str, n_authorities: int, n_foreign: int) -> bool:
     """Does the text report cooperation between local authorities (at least one German)?"""
-    signals = len({m.group().lower()[:8] for m in COOPERATION.finditer(text)})
-    if n_authorities >= 2:
-        return signals >= 1
-    if n_authorities == 1 and n_foreign >= 1:
-        return signals >= 2
+    if n_authorities >= 2 or (n_authorities == 1 and n_foreign >= 1):
+        return cooperation_score(text) >= RELEVANCE_THRESHOLD
     return False
+
+
+RELEVANCE_THRESHOLD = 1.0
 
 
 def event_type(text: str, title: str = "") -> str | None:

@@ -38,7 +38,13 @@ _CITY_CUE = re.compile(
 _KREIS_AFTER = re.compile(r"^(?:s|'|’)?\s*(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt)\b")
 _CITY_AFTER = re.compile(r"^(?:s|'|’)?\s*(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b")
 #: A list continues through these separators: "Landkreise A, B und C".
-_LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|\(erneut\)|,\s*und)\s*(?:\(erneut\)\s*)?(?:der|die|das|dem|den)?\s*$")
+_LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|-|–|\(erneut\)|,\s*und)\s*(?:\(erneut\)\s*)?(?:der|die|das|dem|den)?\s*$")
+#: Before a name: it is a party ("mit X" after a cooperation word; a person's town in brackets or after "aus").
+_ACTOR_BEFORE = re.compile(
+    r"(?:(?:[Pp]artnerschaft|[Kk]ooperation|[Zz]usammenarbeit|[Vv]ereinbarung|[Vv]ertrag|zusammen|gemeinsam|"
+    r"Partnern?|Treffen|Austausch|Gespräch\w*)\s+(?:\w+\s+){0,2}(?:mit|zwischen)\s+(?:der\s+|dem\s+|den\s+)?"
+    r"|[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\wäöüß-]+\s+(?:\(|aus\s+|von\s+der\s+|vom\s+))$"
+)
 _DETERMINERS = frozenset(
     "der die das dem den des ein eine einen einem einer eines im am beim zum zur vom ins ans aufs kein keine keinen "
     "unser unsere unseren ihr ihre ihren sein seine seinen dieses diese dieser diesem jede jeder jedes alle viele "
@@ -55,7 +61,8 @@ _INSTITUTION = re.compile(
     r"\b(?:Universität|Uni|TU|Technische Universität|Hochschule|FH|Fachhochschule|HAW|IHK|Handwerkskammer|Sparkasse|"
     r"Volksbank|Amtsgericht|Landgericht|Verwaltungsgericht|Bistum|Erzbistum|Zoo|Flughafen|Klinikum|Theater|Messe|"
     r"Stadtwerke|Hauptbahnhof|Bahnhof|Agentur für Arbeit|Bundesagentur|Polizeidirektion|Polizeipräsidium|"
-    r"Kreishandwerkerschaft|Arbeitsagentur|Museum|Verlag|Zeitung|Bezirksregierung|Regierungsbezirk|Landeskirche)\s+$"
+    r"Kreishandwerkerschaft|Arbeitsagentur|Museum|Verlag|Zeitung|Bezirksregierung|Regierungsbezirk|Landeskirche|"
+    r"DRK-Kreisverb\w+|Kreisverband|Kreisverbände|Kreissportbund|Kirchenkreis|Dekanat|Naturpark|Landschaftsverband)\s+$"
 )
 #: Words right before a name that make it history, not a party to the event.
 _BACKGROUND = re.compile(r"\b(?:ehemalige[nmrs]?|frühere[nmrs]?|damalige[nmrs]?|einstige[nmrs]?|Alt-?kreis\w*)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -217,6 +224,8 @@ class PlaceLinker:
                 cue = "city"
             elif i > 0 and cues[i - 1] and _LIST_SEP.match(text[mentions[i - 1].end: m.start]):
                 cue = cues[i - 1]
+            elif _ACTOR_BEFORE.search(before):
+                cue = "actor"  # "Urte Steinberg (Pinneberg)", "Partnerschaft mit Giengen"
             cues.append(cue)
         return cues
 
