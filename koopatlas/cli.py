@@ -153,7 +153,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             scores.add(gold, {})
             continue
         try:
-            pred = extractor.extract(load(path)).as_gold()
+            # the gold "url" is the document's provenance (an input, like a crawler's metadata)
+            pred = extractor.extract(load(path).with_url(gold.get("url"))).as_gold()
         except SourceError as exc:
             print(f"Fehler: {exc}", file=sys.stderr)
             pred = {}

@@ -22,6 +22,7 @@ class Event:
     doc_id: str
     name: str
     source: str
+    url: str | None
     title: str | None
     relevant: bool
     published: date | None
@@ -49,7 +50,7 @@ class Event:
 
         return {
             "id": self.name,
-            "url": self.source if self.source.startswith("http") else None,
+            "url": self.url,
             "relevant": self.relevant,
             "published": self.published.isoformat() if self.published else None,
             "year": self.year,
@@ -88,13 +89,14 @@ class Extractor:
         if not relevant:
             authorities = self.linker.authorities(text, relevant=False)
             foreign = []
-        year, day = dates.event_year(text, doc.published)
+        year, day = dates.event_year(text, doc.published or doc.published_year)
         people = fields.people(text)
         self._attach_people(people, authorities, text)
         return Event(
             doc_id=doc.id,
             name=doc.name,
             source=doc.source,
+            url=doc.url,
             title=doc.title,
             relevant=relevant,
             published=doc.published,

@@ -41,6 +41,10 @@ EVENT_WORDS = re.compile(
 )
 
 
+#: A sentence about a plan, not the reported event.
+FUTURE_WORDS = re.compile(r"\b(?:nächste[nmrs]?|geplant|vorgesehen|soll(?:en)?|künftig|zukünftig|bis\s+(?:Ende|Mitte)|angestrebt|voraussichtlich)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class DateHit:
     year: int
@@ -98,6 +102,68 @@ def header_date(text: str, lines: int = 3) -> date | None:
     return None
 
 
+URL_DATES = (
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)"),  # /2025/09/18/
+    re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"),  # 20170807
+    re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)"),  # 2019-05-24
+    re.compile(r"(?<!\d)(\d{2})-(\d{2})-((?:19|20)\d{2})(?!\d)"),  # 16-06-2025
+)
+URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:/|-)|[-_]((?:19|20)\d{2})(?:[/.?#]|$)")
+
+
+def url_date(url: str | None, today: date | None = None) -> tuple[int | None, date | None]:
+    """Year and, when given, day from a URL path (/2025/09/18/, 20170807, 16-06-2025, /2019/ …)."""
+    if not url:
+        return None, None
+    today = today or date.today()
+    path = re.sub(r"^https?://[^/]+", "", url)
+    for i, pattern in enumerate(URL_DATES):
+        m = pattern.search(path)
+        if m:
+            y, mo, d = (int(m[3]), int(m[2]), int(m[1])) if i == 3 else (int(m[1]), int(m[2]), int(m[3]))
+            day = _safe_date(y, mo, d)
+            if day and day <= today:
+                return y, day
+    m = URL_YEAR.search(path)
+    if m:
+        y = int(m[1] or m[2])
+        if 1990 <= y <= today.year:
+            return y, None
+    return None, None
+
+
+ANNIVERSARY = re.compile(
+    r"(?P<n>\d{1,3})\.?\s*(?:Jubiläum|Geburtstag|Jahrestag|Stiftungsfest)"
+    r"|(?P<n2>\d{1,3})-?jährige[nms]?\s+(?:Jubiläum|Bestehen|Partnerschaft|Städtepartnerschaft|Freundschaft)"
+    r"|(?P<n3>\d{1,3})\s+Jahre\s+(?:\w+\s+){0,2}(?:Partnerschaft|Städtepartnerschaft|Freundschaft|Zusammenarbeit|"
+    r"Kooperation|Verwaltungsgemeinschaft|Bestehen|Landkreis|Kreis)"
+    r"|(?P<silver>Silberhochzeit|silberne[ns]?\s+\w+)|(?P<gold>Goldene\s+Hochzeit|goldene[ns]?\s+\w+)",
+    re.IGNORECASE,
+)
+FOUNDING = re.compile(
+    r"(?:gegründet|Gründung|seit|begann|besteht|entstand|unterzeichne\w*|ins Leben gerufen|geschlossen|"
+    r"besiegelt|Kreisreform|Kreisgebietsreform)[^\n]{0,60}?((?:19|20)\d{2})(?!\d)"
+    r"|(?<!\d)((?:19|20)\d{2})[^\n\d]{0,40}?(?:gegründet|begann|entstand|unterzeichne\w*|ins Leben gerufen|besiegelt)",
+    re.IGNORECASE,
+)
+
+
+def anniversary_year(text: str, today: date | None = None) -> int | None:
+    """"25 Jahre Partnerschaft" + "1990 unterzeichnet" → 2015 (the founding year named nearest)."""
+    today = today or date.today()
+    m = ANNIVERSARY.search(text)
+    if not m:
+        return None
+    n = int(m["n"] or m["n2"] or m["n3"] or 0) or (25 if m["silver"] else 50 if m["gold"] else 0)
+    if not 1 <= n <= 200:
+        return None
+    founded = [(abs(f.start() - m.start()), int(f[1] or f[2])) for f in FOUNDING.finditer(text)]
+    for _, y in sorted(founded):
+        if 1990 <= y + n <= today.year + 1:
+            return y + n
+    return None
+
+
 def _score(text: str, hit: DateHit, total: int) -> float:
     before = text[max(0, hit.start - 40): hit.start]
     after = text[hit.end: hit.end + 25]
@@ -117,14 +183,21 @@ def _score(text: str, hit: DateHit, total: int) -> float:
         score -= 2.0
     if EVENT_WORDS.search(sentence):
         score += 0.7
+    if FUTURE_WORDS.search(sentence):
+        score -= 1.5  # "Das nächste Treffen ist im Mai 2019 vorgesehen"
     # earlier is more likely the reported event (headline, lead)
     score += 0.8 * (1 - hit.start / max(total, 1))
     return score
 
 
-def event_year(text: str, published: date | None = None, today: date | None = None) -> tuple[int | None, date | None]:
+def event_year(text: str, published: date | int | None = None, today: date | None = None) -> tuple[int | None, date | None]:
     """The reported event's year (and day, when given), else the publication year."""
     today = today or date.today()
+    if isinstance(published, int):
+        published = date(published, 7, 1)  # only the year is known
+    anniversary = anniversary_year(text, today)
+    if anniversary:
+        return anniversary, None
     hits = [h for h in find_dates(text) if 1990 <= h.year <= today.year + 2]
     if not hits:
         return (published.year if published else None), None

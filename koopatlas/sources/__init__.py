@@ -32,6 +32,21 @@ class Document:
     published: date | None
     raw_text: str
     cleaned: Cleaned = field(repr=False)
+    url: str | None = None  # where the text was published, when known
+
+    def with_url(self, url: str | None) -> Document:
+        """The same document with a known source URL; a date in the URL becomes the published date."""
+        from koopatlas.extract.dates import url_date
+
+        self.url = url
+        if self.published is None and url:
+            self.published = url_date(url)[1]
+            self._url_year = url_date(url)[0]
+        return self
+
+    @property
+    def published_year(self) -> int | None:
+        return self.published.year if self.published else getattr(self, "_url_year", None)
 
     @property
     def clean_text(self) -> str:
@@ -53,7 +68,8 @@ def make_document(name: str, source: str, raw: str, title: str | None = None, pu
         from koopatlas.extract.dates import header_date
 
         published = header_date(cleaned.text)
-    return Document(text_id(cleaned.text), name, source, title, published, raw, cleaned)
+    doc = Document(text_id(cleaned.text), name, source, title, published, raw, cleaned)
+    return doc.with_url(source) if source.startswith(("http://", "https://")) else doc
 
 
 def load(source: str | Path) -> Document:
