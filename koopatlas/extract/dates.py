@@ -164,7 +164,7 @@ def anniversary_year(text: str, today: date | None = None) -> int | None:
     return None
 
 
-def _score(text: str, hit: DateHit, total: int) -> float:
+def _score(text: str, hit: DateHit, total: int, published: date | None = None) -> float:
     before = text[max(0, hit.start - 40): hit.start]
     after = text[hit.end: hit.end + 25]
     sentence_start = max(text.rfind(".", 0, hit.start), text.rfind("\n", 0, hit.start)) + 1
@@ -183,8 +183,12 @@ def _score(text: str, hit: DateHit, total: int) -> float:
         score -= 2.0
     if EVENT_WORDS.search(sentence):
         score += 0.7
+    if re.search(r"\b(?:gegründet|Gründung|gründeten|seit)\b", sentence, re.IGNORECASE):
+        score -= 1.0  # the founding of what now meets is background
     if FUTURE_WORDS.search(sentence):
         score -= 1.5  # "Das nächste Treffen ist im Mai 2019 vorgesehen"
+    if published and hit.year == published.year:
+        score += 1.2  # reports are mostly published in the year of the event
     # earlier is more likely the reported event (headline, lead)
     score += 0.8 * (1 - hit.start / max(total, 1))
     return score
@@ -201,8 +205,8 @@ def event_year(text: str, published: date | int | None = None, today: date | Non
     hits = [h for h in find_dates(text) if 1990 <= h.year <= today.year + 2]
     if not hits:
         return (published.year if published else None), None
-    scored = sorted(hits, key=lambda h: _score(text, h, len(text)), reverse=True)
+    scored = sorted(hits, key=lambda h: _score(text, h, len(text), published), reverse=True)
     best = scored[0]
-    if published and _score(text, best, len(text)) < 1.0:
+    if published and _score(text, best, len(text), published) < 1.0:
         return published.year, None
     return best.year, best.day

@@ -33,19 +33,28 @@ def topic_labels(path: Path | None = None) -> dict[str, str]:
 
 
 def score_topics(text: str, topics: list[Topic]) -> dict[str, int]:
-    """Number of distinct signal words per topic."""
+    """Number of signal words per topic (every occurrence counts)."""
     scores = {}
     for topic in topics:
-        words = {m.group().lower() for m in topic.pattern.finditer(text)}
-        if words:
-            scores[topic.id] = len(words)
+        n = sum(1 for _ in topic.pattern.finditer(text))
+        if n:
+            scores[topic.id] = n
     return scores
 
 
-def choose_topics(text: str, topics: list[Topic], title: str = "", min_hits: int = 2, max_topics: int = 6) -> list[str]:
-    """Topics with enough distinct signals; one signal is enough in the title."""
-    scores = score_topics(text, topics)
-    title_scores = score_topics(title, topics) if title else {}
-    chosen = [t for t, n in scores.items() if n >= min_hits or t in title_scores]
-    chosen.sort(key=lambda t: -(scores.get(t, 0) + 2 * title_scores.get(t, 0)))
+#: A topic must reach this share of the strongest topic's score: texts touch many
+#: topics in passing, the annotated ones are those the text dwells on.
+RELATIVE_THRESHOLD = 0.2
+
+
+def choose_topics(text: str, topics: list[Topic], title: str = "", max_topics: int = 8) -> list[str]:
+    """Topics whose signals (title counting three times) reach a share of the strongest."""
+    body = score_topics(text, topics)
+    head = score_topics(title, topics) if title else {}
+    scores = {t: body.get(t, 0) + 2 * head.get(t, 0) for t in set(body) | set(head)}
+    if not scores:
+        return []
+    top = max(scores.values())
+    chosen = [t for t, v in scores.items() if v >= RELATIVE_THRESHOLD * top]
+    chosen.sort(key=lambda t: -scores[t])
     return chosen[:max_topics]
