@@ -40,7 +40,7 @@ CAPTION_START = re.compile(r"^(?:Bildunterschrift|Bildzeile|Foto|Fotos|Bild|Bild
 CAPTION_INLINE = re.compile(r"\((?:Foto|Bild|Quelle)s?:[^)]*\)")
 
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " ")
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), " ")  # spaces keep offsets 1:1
 QUOTES = {ord(c): '"' for c in "„“”«»‟″"} | {ord(c): "'" for c in "‚‘’‹›′"}
 DASHES = {ord(c): "-" for c in "\u2010\u2011\u2012\u2212"}
 TRANSLATE = SPACES | ZERO_WIDTH | QUOTES | DASHES
@@ -79,13 +79,13 @@ class _Builder:
 
     def add_separator(self, sep: str, raw_pos: int) -> None:
         if self.chars:
-            self.chars.extend(sep)
+            self.chars.append(sep)
             self.offsets.extend([raw_pos] * len(sep))
 
 
 def _normalise(line: str) -> str:
     """Character-wise normalisation that keeps the length (so offsets stay 1:1)."""
-    return "".join(t if len(t := ch.translate(TRANSLATE)) == 1 else " " for ch in line)
+    return line.translate(TRANSLATE)
 
 
 def _key(text: str) -> str:
@@ -129,14 +129,16 @@ def clean(raw: str) -> Cleaned:
             in_caption = in_contact = False
             continue
         lead = start + len(norm) - len(norm.lstrip())
-        if BOILERPLATE.search(stripped) and len(stripped) < 160:
+        if len(stripped) < 160 and BOILERPLATE.search(stripped):
             dropped.append(stripped)
             continue
-        if in_contact or CONTACT_LINE.match(stripped) or (contact and CONTACT_DETAIL.match(stripped)):
+        contact_continues = in_contact and (CONTACT_DETAIL.match(stripped) or (len(stripped) < 80 and not stripped.endswith((".", "!", "?", '"'))))
+        if contact_continues or CONTACT_LINE.match(stripped) or (contact and CONTACT_DETAIL.match(stripped)):
             if stripped not in contact:
                 contact.append(stripped)
             in_contact = True
             continue
+        in_contact = False
         if in_caption or CAPTION_START.match(stripped):
             body = CAPTION_START.sub("", stripped).strip()
             if body:
@@ -174,18 +176,21 @@ def clean(raw: str) -> Cleaned:
             if i:
                 builder.add_separator(" ", seg_start)
             _add_collapsed(builder, sentence, seg_start, norm, start)
-    return Cleaned("".join(builder.chars), builder.offsets, "\n".join(contact), captions, dropped)
+    text = "".join(builder.chars)
+    assert len(text) == len(builder.offsets)
+    return Cleaned(text, builder.offsets, "\n".join(contact), captions, dropped)
+
+
+_RUNS = re.compile(r"\S+")
 
 
 def _add_collapsed(builder: _Builder, sentence: str, seg_start: int, norm: str, line_start: int) -> None:
     """Append a sentence with runs of spaces collapsed, offsets pointing into the raw line."""
-    prev_space = False
-    for i, ch in enumerate(sentence):
-        if ch == " ":
-            if prev_space:
-                continue
-            prev_space = True
-        else:
-            prev_space = False
-        builder.chars.append(ch)
-        builder.offsets.append(seg_start + i)
+    first = True
+    for run in _RUNS.finditer(sentence):
+        if not first:
+            builder.chars.append(" ")
+            builder.offsets.append(seg_start + run.start() - 1)
+        first = False
+        builder.chars.append(run.group())
+        builder.offsets.extend(range(seg_start + run.start(), seg_start + run.end()))

@@ -72,7 +72,7 @@ class Extractor:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.linker = PlaceLinker(gazetteer)
-        self.topics = topics.load_topics()
+        self.topics = topics.TopicMatcher(topics.load_topics())
 
     @classmethod
     def from_db(cls, con) -> Extractor:

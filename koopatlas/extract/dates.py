@@ -19,9 +19,9 @@ MONTHS = {
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
-WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})(?!\d)")  # on lower-cased text
 ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?!\d)")
-MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})(?!\d)")  # on lower-cased text
 YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d{2})(?![\d])")
 
 #: Words right before a year that mark it as background, not the reported event.
@@ -73,7 +73,8 @@ def find_dates(text: str) -> list[DateHit]:
         if d:
             hits.append(DateHit(d.year, m.start(), m.end(), d))
             taken.append((m.start(), m.end()))
-    for m in WORD_DATE.finditer(text):
+    low = text.lower()  # same length: offsets stay valid
+    for m in WORD_DATE.finditer(low):
         if free(m.start(), m.end()):
             d = _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
             hits.append(DateHit(int(m[3]), m.start(), m.end(), d))
@@ -83,7 +84,7 @@ def find_dates(text: str) -> list[DateHit]:
             d = _safe_date(int(m[1]), int(m[2]), int(m[3])) if m[3] else None
             hits.append(DateHit(int(m[1]), m.start(), m.end(), d))
             taken.append((m.start(), m.end()))
-    for m in MONTH_YEAR.finditer(text):
+    for m in MONTH_YEAR.finditer(low):
         if free(m.start(), m.end()):
             hits.append(DateHit(int(m[2]), m.start(), m.end(), None))
             taken.append((m.start(), m.end()))
@@ -151,6 +152,9 @@ FOUNDING = re.compile(
 def anniversary_year(text: str, today: date | None = None) -> int | None:
     """"25 Jahre Partnerschaft" + "1990 unterzeichnet" → 2015 (the founding year named nearest)."""
     today = today or date.today()
+    low = text.lower()
+    if not any(k in low for k in ("jubil", "geburtstag", "jahrestag", "jahre ", "jährig", "hochzeit", "stiftungsfest", "silberne", "goldene")):
+        return None
     m = ANNIVERSARY.search(text)
     if not m:
         return None

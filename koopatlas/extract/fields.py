@@ -5,36 +5,49 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-COOPERATION = re.compile(
-    r"(?:zusammenarbeit|kooperation|kooperier|zusammenarbeiten|arbeiten\s+\w*\s*zusammen|partnerschaft|partner(?:stadt|städte|"
-    r"landkreis|kreis|gemeinde|kommune)|vereinbarung|vertrag|verträge|zweckverband|verwaltungsgemeinschaft|"
-    r"besuch|besuchte|besuchten|gegenbesuch|antrittsbesuch|delegation|treffen|trafen|austausch|vernetzung|netzwerk|"
-    r"gemeinsam|interkommunal|nachbarschaftsforum|arbeitsgemeinschaft|städtebund|städteverbund|allianz|bündnis|"
-    r"unterzeichne|letter of intent|absichtserklärung|verbund|miteinander|kooperationsraum|regionalmanagement|"
-    r"fusion|zusammenleg|zusammenschluss|zusammengeschlossen|gespräch|abstimm|verständig|ausschuss|mitglied|beitritt|"
-    r"region\w* zusammen|stadt-umland|nachbar|projekt|labor\b|labore\b|modellvorhaben|vorhaben|partner)",
-    re.IGNORECASE,
+from koopatlas.extract.terms import TermMatcher
+
+#: Words that report cooperation (matched at word starts, case-insensitively).
+COOPERATION_TERMS = (
+    "zusammenarbeit", "zusammen", "kooperation", "kooperier", "partnerschaft", "städtepartnerschaft", "partnerstadt",
+    "partnerstädte", "partnerlandkreis", "partnerkreis", "partnergemeinde", "partnerkommune", "partner", "vereinbar",
+    "kooperationsvereinbarung", "vertrag", "verträge", "zweckverband", "verwaltungsgemeinschaft", "besuch", "gegenbesuch",
+    "antrittsbesuch", "delegation", "treffen", "trafen", "austausch", "vernetz", "netzwerk", "gemeinsam", "interkommunal",
+    "nachbarschaftsforum", "arbeitsgemeinschaft", "städtebund", "städteverbund", "allianz", "bündnis", "unterzeichne",
+    "letter of intent", "absichtserklärung", "verbund", "miteinander", "kooperationsraum", "regionalmanagement", "fusion",
+    "zusammenleg", "zusammenschluss", "zusammengeschlossen", "gespräch", "abstimm", "verständig", "ausschuss",
+    "mitglied", "beitritt", "stadt-umland", "nachbar", "projekt", "labor", "labore", "modellvorhaben", "vorhaben",
 )
+_COOPERATION = TermMatcher({"coop": COOPERATION_TERMS})
 
 #: Signs that a text is not a report of cooperation between local authorities:
 #: elections, state-level politics, wishes and opposition, minutes.
-NOT_COOPERATION: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"\bWahlkreis|\bWahlkampf|\bBundestagswahl|\bLandtagswahl|\bOberbürgermeisterwahl", re.I), 2.0),
-    (re.compile(r"\bLandesregierung|\bSenat\b|\bStaatsvertr|\bStaatskanzlei|\bder Länder\b|\bKabinett", re.I), 1.5),
-    (re.compile(r"\bwünsch|\bwürde[n]?\b|\bwäre\b|\bkönnte\b|\bsollten\b", re.I), 0.7),
-    (re.compile(r"\bgegen\s+(?:die|den|diese|eine)\s+\w*(?:Zusammenlegung|Fusion|Pläne|Vorschlag)|\bskeptisch|\bwehr\w* sich|\bablehn|\blehnt\w* ab", re.I), 1.5),
-    (re.compile(r"\bProtokoll\b|\bTagesordnung|\bNeujahrsempfang|\bStudent|\bSeminar\b|\bUmfrage", re.I), 1.0),
-    (re.compile(r"\bStellenausschreibung|\bwir suchen\b|\bBewerbung(?:en)? (?:bis|an)\b|\b\(m/w/d\)", re.I), 1.0),
+NOT_COOPERATION: list[tuple[re.Pattern[str], float]] = [  # matched against the lower-cased text
+    (re.compile(r"\bwahlkreis|\bwahlkampf|\bbundestagswahl|\blandtagswahl|\boberbürgermeisterwahl"), 2.0),
+    (re.compile(r"\blandesregierung|\bsenat\b|\bstaatsvertr|\bstaatskanzlei|\bder länder\b|\bkabinett"), 1.5),
+    (re.compile(r"\bwünsch|\bwürden?\b|\bwäre\b|\bkönnte\b|\bsollten\b"), 0.7),
+    (re.compile(r"\bgegen\s+(?:die|den|diese|eine)\s+\w*(?:zusammenlegung|fusion|pläne|vorschlag)|\bskeptisch|\bwehr\w* sich|\bablehn|\blehnt\w* ab"), 1.5),
+    (re.compile(r"\bprotokoll\b|\btagesordnung|\bneujahrsempfang|\bstudent|\bseminar\b|\bumfrage"), 1.0),
+    (re.compile(r"\bstellenausschreibung|\bwir suchen\b|\bbewerbung(?:en)? (?:bis|an)\b|\(m/w/d\)"), 1.0),
 ]
 
-EVENT_TYPES: list[tuple[str, re.Pattern[str], float]] = [
-    ("partnerschaft", re.compile(r"partnerschaft|städtepartner|partnerstadt|partnerlandkreis|patenschaft|freundschaft|jubiläum|silberhochzeit|verschwister", re.I), 1.0),
-    ("vereinbarung", re.compile(r"vereinbarung|vertrag|verträge|unterzeichne|unterschrieben|zweckverband|letter of intent|absichtserklärung|satzung|fusion|beitritt|tritt\s+\w*\s*bei|gegründet|gründung|verwaltungsgemeinschaft|beschlossen|beschließen", re.I), 1.0),
-    ("vernetzung", re.compile(r"vernetzungstreffen|vernetzung|netzwerk|koordinierungsausschuss|mitglieder|metropolregion|gemeinsamer ausschuss", re.I), 0.9),
-    ("projekt", re.compile(r"projekt|modellvorhaben|modellregion|labor|pilot|förder|programm|regionalmanage|masterplan|studie|gemeinsame[nr]? (?:bewerbung|antrag)|wettbewerb|initiative", re.I), 0.9),
-    ("besuch", re.compile(r"besuch|zu gast|delegation|empfang|empfing|gegenbesuch|visite|reise|besichtig", re.I), 1.0),
-    ("arbeitstreffen", re.compile(r"arbeitstreffen|workshop|konferenz|klausur|fachaustausch|städtetag|sitzung|tagung|ausschuss|runde|gespräch|treffen|trafen", re.I), 0.8),
+#: Signal words per event type (matched anywhere in a word) and the type's weight.
+EVENT_TYPES: list[tuple[str, tuple[str, ...], float]] = [
+    ("partnerschaft", ("partnerschaft", "städtepartner", "partnerstadt", "partnerlandkreis", "patenschaft", "freundschaft",
+                       "jubiläum", "silberhochzeit", "verschwister"), 1.0),
+    ("vereinbarung", ("vereinbarung", "vertrag", "verträge", "unterzeichne", "unterschrieben", "zweckverband",
+                      "letter of intent", "absichtserklärung", "satzung", "fusion", "beitritt", "gegründet", "gründung",
+                      "verwaltungsgemeinschaft", "beschlossen", "beschließen"), 1.0),
+    ("vernetzung", ("vernetzungstreffen", "vernetzung", "netzwerk", "koordinierungsausschuss", "mitglieder",
+                    "metropolregion", "gemeinsamer ausschuss"), 0.9),
+    ("projekt", ("projekt", "modellvorhaben", "modellregion", "labor", "pilot", "förder", "programm", "regionalmanage",
+                 "masterplan", "studie", "gemeinsame bewerbung", "gemeinsamen antrag", "wettbewerb", "initiative"), 0.9),
+    ("besuch", ("besuch", "zu gast", "delegation", "empfang", "empfing", "gegenbesuch", "visite", "reise", "besichtig"), 1.0),
+    ("arbeitstreffen", ("arbeitstreffen", "workshop", "konferenz", "klausur", "fachaustausch", "städtetag", "sitzung",
+                        "tagung", "ausschuss", "runde", "gespräch", "treffen", "trafen"), 0.8),
 ]
+_EVENT_TYPE_TERMS = TermMatcher({}, {name: terms for name, terms, _ in EVENT_TYPES})
+_EVENT_WEIGHT = {name: weight for name, _, weight in EVENT_TYPES}
 
 OFFICES = (
     "Oberbürgermeisterin|Oberbürgermeister|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Bezirksbürgermeisterin|"
@@ -90,8 +103,9 @@ class Person:
 
 def cooperation_score(text: str) -> float:
     """Distinct cooperation signals minus signs of something else (capped, so long texts don't win by length)."""
-    signals = len({m.group().lower()[:8] for m in COOPERATION.finditer(text)})
-    against = sum(weight for pattern, weight in NOT_COOPERATION if pattern.search(text))
+    low = text.lower()
+    signals = len({term[:8] for _, term, _ in _COOPERATION.hits(low)})
+    against = sum(weight for pattern, weight in NOT_COOPERATION if pattern.search(low))
     return min(signals, 6) - against
 
 
@@ -105,15 +119,17 @@ def is_cooperation(text: str, n_authorities: int, n_foreign: int) -> bool:
 RELEVANCE_THRESHOLD = 1.0
 
 
-def event_type(text: str, title: str = "") -> str | None:
-    """The kind of event: the strongest signal, titles counting double."""
-    best, best_score = None, 0.0
-    lead = text[:600]
-    for name, pattern, weight in EVENT_TYPES:
-        score = weight * (len(pattern.findall(text)) + 2 * len(pattern.findall(title)) + len(pattern.findall(lead)))
-        if score > best_score:
-            best, best_score = name, score
-    return best or "sonstiges"
+def event_type(text: str, title: str = "", lead_chars: int = 600) -> str | None:
+    """The kind of event: the strongest signal; title hits count triple, lead hits double."""
+    scores: dict[str, float] = {}
+    for source, base, is_body in ((text, 1.0, True), (title, 2.0, False)):
+        for name, _, start in _EVENT_TYPE_TERMS.hits(source):
+            weight = base + (1.0 if is_body and start < lead_chars else 0.0)
+            scores[name] = scores.get(name, 0.0) + weight * _EVENT_WEIGHT[name]
+    if not scores:
+        return "sonstiges"
+    order = [name for name, _, _ in EVENT_TYPES]
+    return max(scores, key=lambda n: (scores[n], -order.index(n)))
 
 
 def _amount(m: re.Match[str]) -> float:
@@ -162,8 +178,13 @@ def people(text: str) -> list[Person]:
     return list(seen.values())
 
 
+_ANY_COUNTRY = re.compile(_COUNTRY_WORDS)
+
+
 def foreign_partners(text: str) -> list[tuple[str, str]]:
     """Foreign partners as (name, ISO country code)."""
+    if not _ANY_COUNTRY.search(text):
+        return []
     out: dict[str, str] = {}
     for m in FOREIGN.finditer(text):
         if m["name"]:

@@ -75,6 +75,10 @@ _LOWER_FUNCTION = frozenset(
 )
 _CITY_AND = re.compile(r"\b(?:Stadt|Hansestadt|Städte)\s+und\s+(?:des\s+|der\s+|dem\s+)?$")
 _KREIS_AND = re.compile(r"\b(?:Land)?[Kk]reis(?:es)?\s+und\s+(?:der\s+|die\s+)?(?:Stadt\s+|Hansestadt\s+)?$")
+#: Unmatched words worth a fuzzy look: Kreis-like endings, or right after a Kreis word.
+_WORD = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]{6,}")
+_KREISLIKE_ENDINGS = ("kreis", "kereis", "kries", "kreiß", "kres", "kreiss")
+_AFTER_KREIS_WORD = re.compile(r"reis(?:e|es|en)?\s+(?:\w+\s+)?([A-ZÄÖÜ][\wäöüß-]{7,})")
 _NEGATION = re.compile(r"\b(?:nicht|kein\w*|ohne|außer|ausgenommen|mit Ausnahme)\b")
 
 LEAD_CHARS = 350  # title and lead: whoever is named here is what the text is about
@@ -143,6 +147,9 @@ class PlaceLinker:
             if any(c.level == "kreis" for c in cands) and len(variant) >= 7:
                 kreis_names[variant] = cands
         self._kreis_variants = list(kreis_names)
+        self._kreis_by_initial: dict[str, list[str]] = defaultdict(list)
+        for v in kreis_names:
+            self._kreis_by_initial[v[0]].append(v)
         self._long_variants = [v for v in gazetteer.variants if len(v) >= 8 and " " not in v.strip()]
         self._by_first_word: dict[str, list[str]] = defaultdict(list)
         for v in gazetteer.variants:
@@ -162,11 +169,14 @@ class PlaceLinker:
         """"Bernkastell-Wittlich": the tail matched alone; the whole word is a typo of a Kreis."""
         out = []
         for m in found:
+            if m.start == 0 or text[m.start - 1] != "-":
+                out.append(m)
+                continue
             word = re.search(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*$", text[max(0, m.start - 40): m.start] + m.text)
             full_start = m.start - (len(word.group()) - len(m.text)) if word else m.start
             if full_start < m.start and text[m.start - 1] == "-":
                 whole = text[full_start: m.end]
-                hit = process.extractOne(whole, self._kreis_variants, scorer=fuzz.ratio, score_cutoff=90)
+                hit = self._fuzzy_kreis(whole, 90)
                 if hit:
                     out.append(Mention(full_start, m.end, whole, list(self.gaz.lookup(hit[0]))))
                     continue
@@ -175,6 +185,11 @@ class PlaceLinker:
                 continue  # a place name glued to another word is not a mention on its own
             out.append(m)
         return out
+
+    def _fuzzy_kreis(self, word: str, cutoff: float):
+        """Closest Kreis name variant with the same initial (typos rarely hit the first letter)."""
+        choices = [v for v in self._kreis_by_initial.get(word[:1], ()) if abs(len(v) - len(word)) <= 3]
+        return process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff) if choices else None
 
     def _repair_qualifier(self, text: str, found: list[Mention]) -> list[Mention]:
         """"Neustadt an der Waaldnaab": the name matched, its misspelt qualifier did not."""
@@ -193,20 +208,19 @@ class PlaceLinker:
         return out
 
     def _repair_unmatched(self, text: str, found: list[Mention]) -> list[Mention]:
-        """Words that look like Kreis names ("Saalekereis") or follow a Kreis/Stadt cue in a list."""
+        """Words that look like Kreis names ("Saalekereis") or follow a Kreis cue ("Landkreise Bernkastell")."""
         covered = [(m.start, m.end) for m in found]
+        spans = [(w.start(), w.end()) for w in _WORD.finditer(text) if w.group().endswith(_KREISLIKE_ENDINGS)]
+        spans += [(w.start(1), w.end(1)) for w in _AFTER_KREIS_WORD.finditer(text)]
         extra = []
-        for w in re.finditer(r"\b[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*", text):
-            if any(s <= w.start() < e or s < w.end() <= e for s, e in covered) or len(w.group()) < 8:
+        for start, end in spans:
+            if any(s <= start < e or s < end <= e for s, e in covered):
                 continue
-            word = w.group()
-            looks_like_kreis = re.search(r"k[e]?re?i?s$", word) is not None
-            after_cue = _KREIS_CUE.search(text[max(0, w.start() - 40): w.start()]) is not None
-            if not (looks_like_kreis or after_cue):
-                continue
-            hit = process.extractOne(word, self._kreis_variants, scorer=fuzz.ratio, score_cutoff=88)
+            word = text[start:end]
+            hit = self._fuzzy_kreis(word, 88)
             if hit and hit[0] != word:
-                extra.append(Mention(w.start(), w.end(), word, list(self.gaz.lookup(hit[0]))))
+                extra.append(Mention(start, end, word, list(self.gaz.lookup(hit[0]))))
+                covered.append((start, end))
         return found + extra
 
     # -- resolving ------------------------------------------------------------------
@@ -364,7 +378,8 @@ class PlaceLinker:
         if prev.islower() and low not in _LOWER_FUNCTION and re.search(r"(?:e|en|er|es|em)$", low):
             return True  # "der gesamträumlichen Lage"
         gap = text[max(0, m.start - len(prev) - 2): m.start]
-        sentence_start = re.search(r"(?:^|[.!?:\n\"]\s*)$", text[: m.start - len(prev) - 1]) is not None if prev else True
+        head = text[max(0, m.start - len(prev) - 4): max(0, m.start - len(prev) - 1)]
+        sentence_start = (not head.strip() and m.start - len(prev) - 1 <= 0) or bool(re.search(r"[.!?:\n\"]\s*$", head)) if prev else True
         if prev and prev[0].isupper() and "(" not in gap and "," not in gap and not sentence_start:
             if not (_PLACE_NOUN.search(prev) or _OFFICE_WORDS.match(prev) or prev in self.gaz.variants):
                 return True  # "Alexander Vogt", "Bayerischer Wald"

@@ -2,44 +2,54 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from koopatlas import config
+from koopatlas.extract.terms import TermMatcher
 
 
 @dataclass(frozen=True)
 class Topic:
     id: str
     label: str
-    pattern: re.Pattern[str]
+    terms: tuple[str, ...]  # match at the start of a word
+    inner: tuple[str, ...]  # match anywhere, also inside compounds
+
+
+class TopicMatcher(TermMatcher):
+    """All topic terms in one automaton."""
+
+    def __init__(self, topics: list[Topic]) -> None:
+        self.topics = topics
+        super().__init__({t.id: t.terms for t in topics}, {t.id: t.inner for t in topics})
+
+    def scores(self, text: str) -> dict[str, int]:
+        """Occurrences of signal words per topic; a word counts once per topic."""
+        return self.counts(text)
 
 
 def load_topics(path: Path | None = None) -> list[Topic]:
     path = path or config.DATA_DIR / "topics.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    topics = []
-    for tid, spec in data.items():
-        parts = [r"(?<![\wäöüß])" + re.escape(t.strip()) for t in spec.get("terms", []) if t.strip()]
-        parts += [re.escape(t) for t in spec.get("inner", [])]
-        topics.append(Topic(tid, spec["label"], re.compile("|".join(parts), re.IGNORECASE)))
-    return topics
+    return [
+        Topic(
+            tid,
+            spec["label"],
+            tuple(t.strip().lower() for t in spec.get("terms", []) if t.strip()),
+            tuple(t.strip().lower() for t in spec.get("inner", []) if t.strip()),
+        )
+        for tid, spec in data.items()
+    ]
 
 
 def topic_labels(path: Path | None = None) -> dict[str, str]:
     return {t.id: t.label for t in load_topics(path)}
 
 
-def score_topics(text: str, topics: list[Topic]) -> dict[str, int]:
-    """Number of signal words per topic (every occurrence counts)."""
-    scores = {}
-    for topic in topics:
-        n = sum(1 for _ in topic.pattern.finditer(text))
-        if n:
-            scores[topic.id] = n
-    return scores
+def score_topics(text: str, matcher: TopicMatcher) -> dict[str, int]:
+    return matcher.scores(text)
 
 
 #: A topic must reach this share of the strongest topic's score: texts touch many
@@ -47,10 +57,10 @@ def score_topics(text: str, topics: list[Topic]) -> dict[str, int]:
 RELATIVE_THRESHOLD = 0.2
 
 
-def choose_topics(text: str, topics: list[Topic], title: str = "", max_topics: int = 8) -> list[str]:
+def choose_topics(text: str, matcher: TopicMatcher, title: str = "", max_topics: int = 8) -> list[str]:
     """Topics whose signals (title counting three times) reach a share of the strongest."""
-    body = score_topics(text, topics)
-    head = score_topics(title, topics) if title else {}
+    body = matcher.scores(text)
+    head = matcher.scores(title) if title else {}
     scores = {t: body.get(t, 0) + 2 * head.get(t, 0) for t in set(body) | set(head)}
     if not scores:
         return []

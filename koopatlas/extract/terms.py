@@ -1,0 +1,49 @@
+"""Counting signal words of several labels in one pass (Aho-Corasick over lower-cased text).
+
+Used for topics, event types and cooperation signals: lists of literal terms are
+far faster to match this way than as one large case-insensitive regex.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import ahocorasick
+
+
+class TermMatcher:
+    """Finds terms per label; a term in ``word_start`` lists must begin a word."""
+
+    def __init__(self, word_start: Mapping[str, Sequence[str]], anywhere: Mapping[str, Sequence[str]] | None = None):
+        self.automaton = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[str, bool]]] = {}
+        for label, terms in word_start.items():
+            for term in terms:
+                entries.setdefault(term.lower(), []).append((label, True))
+        for label, terms in (anywhere or {}).items():
+            for term in terms:
+                entries.setdefault(term.lower(), []).append((label, False))
+        for term, owners in entries.items():
+            self.automaton.add_word(term, (term, tuple(owners)))
+        self.automaton.make_automaton()
+
+    def hits(self, text: str) -> list[tuple[str, str, int]]:
+        """(label, term, start) for every occurrence; one hit per label and position."""
+        low = text.lower()
+        seen: set[tuple[str, int]] = set()
+        out = []
+        for end, (term, owners) in self.automaton.iter(low):
+            start = end - len(term) + 1
+            word_start = start == 0 or not low[start - 1].isalnum()
+            for label, needs_start in owners:
+                if (needs_start and not word_start) or (label, start) in seen:
+                    continue
+                seen.add((label, start))
+                out.append((label, term, start))
+        return out
+
+    def counts(self, text: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for label, _, _ in self.hits(text):
+            out[label] = out.get(label, 0) + 1
+        return out
