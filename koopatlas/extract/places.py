@@ -52,7 +52,7 @@ _DETERMINERS = frozenset(
 )
 _ADDRESS_BEFORE = re.compile(r"(?:\b\d{5}\s+|D-\d{5}\s+)$")
 _VENUE_BEFORE = re.compile(
-    r"(?:\b(?:in|nach|im|ins|Sitz in|Tagungsort|zu Gast in|Gast in|Station in|Ort:|Veranstaltungsort)\s+"
+    r"(?:\b(?:in|nach|im|ins|zum|zur|Sitz in|Tagungsort|zu Gast in|Gast in|Station in|Ort:|Veranstaltungsort)\s+"
     r"(?:der\s+|dem\s+|den\s+)?(?:[A-ZÄÖÜ][\w.-]*\s+){0,3})$"
 )
 _QUALIFIER_BEFORE = re.compile(r"(?:\(\s*(?:bei|nahe|Landkreis|Kreis|Lkr\.|LK)?\s*|\bbei\s+|\bnahe\s+|\bim\s+(?:Landkreis|Kreis)\s+|\bin\s+|,\s*)$")
@@ -268,7 +268,8 @@ class PlaceLinker:
             real = [c for c in m.candidates if c.level in ("kreis", "gemeinde")]
             if len(real) == 1 and real[0].kind != "stem":
                 anchors.add(real[0].ags)
-        anchor_kreise = {self.regions[a].kreis_ags or a for a in anchors if a in self.regions}
+        # Kreise that hold a named Gemeinde (a named Kreis itself is handled as "explicit")
+        anchor_kreise = {self.regions[a].kreis_ags for a in anchors if a in self.regions and len(a) == 8}
         anchor_laender = [a[:2] for a in anchors]
         anchor_points = [(self.regions[a].lon, self.regions[a].lat) for a in anchors if a in self.regions]
         kreis_doc = sum(1 for c in cues if c == "kreis")
@@ -302,11 +303,11 @@ class PlaceLinker:
                 if r is not None:
                     if c.ags in explicit_ags and len(cands) > 1:
                         s += 1.5
-                    if (r.kreis_ags or c.ags) in anchor_kreise and c.ags not in anchors:
+                    if (r.kreis_ags or c.ags) in anchor_kreise:
                         s += 1.2
                     if anchor_laender:
                         s += 0.8 * anchor_laender.count(c.ags[:2]) / len(anchor_laender)
-                    if anchor_points and c.ags not in anchors:
+                    if anchor_points:
                         d = min(_km(r.lon, r.lat, lon, lat) for lon, lat in anchor_points)
                         s += 1.0 * math.exp(-d / 80)
                     if c.level == "land" and c.ags in ("02", "04", "11"):
