@@ -6,6 +6,7 @@ named (``$year_from``) and always bound by DuckDB, never formatted into SQL.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -29,6 +30,18 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None
     return con.execute(sql(name), params or {}).df()
 
 
+def statements(name: str) -> list[str]:
+    """The statements of a file (our files keep ';' only at statement ends)."""
+    return [s.strip() for s in re.split(r";\s*(?:\n|$)", sql(name)) if s.strip() and not _only_comments(s)]
+
+
+def _only_comments(statement: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in statement.splitlines())
+
+
 def execute(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> None:
-    """Run a statement file (DDL or DML) without fetching a result."""
-    con.execute(sql(name), params or {})
+    """Run a statement file (DDL or DML) statement by statement, each with the parameters it names."""
+    params = params or {}
+    for statement in statements(name):
+        used = {k: v for k, v in params.items() if f"${k}" in statement}
+        con.execute(statement, used)

@@ -68,6 +68,10 @@ _INSTITUTION = re.compile(
 _BACKGROUND = re.compile(r"\b(?:ehemalige[nmrs]?|frühere[nmrs]?|damalige[nmrs]?|einstige[nmrs]?|Alt-?kreis\w*)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: Capitalised words before a bare name that still let it be a place ("Rosenstadt Forst").
 _PLACE_NOUN = re.compile(r"(?:stadt|städte|gemeinde|dorf|kommune|metropole|zentrum|town|region|kreis|markt|ort|bezirk|amt)$", re.IGNORECASE)
+_TITLES = re.compile(
+    r"^(?:(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|OB|Dr\.|Prof\.|Herr|Frau|Herrn|Beigeordnete[r]?|"
+    r"Dezernent(?:in)?|Stadtrat|Stadträtin|Kreisrat|Kreisrätin|Amtsleiter(?:in)?|Staatssekretär(?:in)?|Minister(?:in)?)$"
+)
 _OFFICE_WORDS = re.compile(r"^(?:(?:Ober)?[Bb]ürgermeister\w*|Landr\w+|OB|Rathaus|Kreis\w*|Stadt\w*|Gemeinde\w*|Amt\w*)$")
 _LOWER_FUNCTION = frozenset(
     "und oder sowie aber über unter hinter gegen wieder wider nach in im aus bei mit von vom zu zum zur für an am auf "
@@ -368,6 +372,12 @@ class PlaceLinker:
         kreis_or_city = any(
             c.level == "kreis" and not self.regions[c.ags].kreisfrei for c in cands if c.ags in self.regions
         )
+        before_words = re.findall(r"[\wäöüßÄÖÜ.]+", text[max(0, m.start - 60): m.start])[-2:]
+        nxt_word = re.match(r"\s+([A-ZÄÖÜ][\wäöüß-]+)", text[m.end: m.end + 40])
+        if before_words and _TITLES.match(before_words[-1]) and nxt_word:
+            return True  # "Landrat Karl Roth": a first name
+        if len(before_words) == 2 and _TITLES.match(before_words[0]) and before_words[1][:1].isupper():
+            return True  # "Landrat Karl Roth": a surname
         if kreis_or_city:
             return False  # "der Hochsauerlandkreis": Kreis names take articles
         after = text[m.end: m.end + 1]
@@ -406,7 +416,8 @@ class PlaceLinker:
         """The same bare name in one text means the same place, unless cues say otherwise."""
         by_text: dict[str, list[Linked]] = defaultdict(list)
         for lk in linked:
-            by_text[lk.text.rstrip("s")].append(lk)
+            if lk.text.split(" ")[0] not in _PREFIX_WORDS:  # "Landkreis X" says what it is
+                by_text[lk.text.rstrip("s")].append(lk)
         for group in by_text.values():
             if len(group) < 2:
                 continue

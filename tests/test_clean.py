@@ -1,0 +1,53 @@
+"""Cleaning: boilerplate out, metadata apart, repetitions once, offsets back to the raw text."""
+
+from koopatlas.clean import clean
+
+RAW = """- Anzeige -
+Landkreise tauschen sich aus
+[bookmark: _GoBack]Der Landkreis Görlitz besuchte den Landkreis Bautzen.\u00a0Beide Landräte sprachen über „Zusammenarbeit“.
+Der Landkreis Görlitz besuchte den Landkreis Bautzen. Beide Landräte sprachen über „Zusammenarbeit“.
+Ein weiterer Satz. Der Landkreis Görlitz besuchte den Landkreis Bautzen.
+Bildunterschrift:
+Die Landräte vor dem Landratsamt.
+(Foto: Landkreis Görlitz)
+Beitrag teilen
+Schreiben Sie einen Kommentar
+Ihre E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert
+Pressekontakt: Landratsamt Görlitz, Telefon 03581 663-0
+"""
+
+
+def test_boilerplate_and_artefacts_are_dropped():
+    text = clean(RAW).text
+    for noise in ("Anzeige", "bookmark", "Beitrag teilen", "Kommentar", "E-Mail-Adresse", "Telefon"):
+        assert noise not in text
+
+
+def test_repeated_paragraphs_and_sentences_appear_once():
+    text = clean(RAW).text
+    assert text.count("Der Landkreis Görlitz besuchte den Landkreis Bautzen.") == 1
+    assert "Ein weiterer Satz." in text
+
+
+def test_contact_footer_and_captions_are_kept_apart():
+    result = clean(RAW)
+    assert "Pressekontakt: Landratsamt Görlitz" in result.contact
+    assert "Die Landräte vor dem Landratsamt." in result.captions
+    assert any("Foto: Landkreis Görlitz" in c for c in result.captions)
+    assert "Landratsamt." not in result.text
+
+
+def test_odd_spaces_and_quotes_are_normalised():
+    text = clean(RAW).text
+    assert "\u00a0" not in text and "„" not in text
+    assert '"Zusammenarbeit"' in text
+
+
+def test_offsets_lead_back_to_the_raw_text():
+    result = clean(RAW)
+    start = result.text.index("Landkreis Bautzen")
+    raw_start, raw_end = result.raw_span(start, start + len("Landkreis Bautzen"))
+    assert RAW[raw_start:raw_end] == "Landkreis Bautzen"
+    for i, ch in enumerate(result.text):
+        if ch.isalnum():
+            assert RAW[result.offsets[i]] == ch

@@ -1,0 +1,116 @@
+"""Entity linking on short German sentences: every hard case of the issue, in our own words."""
+
+import pytest
+
+from koopatlas.extract.places import ROLE_LOCATION, ROLE_MENTIONED, ROLE_PARTICIPANT, PlaceLinker
+
+
+@pytest.fixture(scope="module")
+def linker(gazetteer):
+    return PlaceLinker(gazetteer)
+
+
+def roles(linker, text):
+    return {a.ags: a.role for a in linker.authorities(text)}
+
+
+def participants(linker, text):
+    return {ags for ags, role in roles(linker, text).items() if role == ROLE_PARTICIPANT}
+
+
+def test_kreis_versus_city_of_the_same_name(linker):
+    assert participants(linker, "Der Landkreis Osnabrück und der Burgenlandkreis arbeiten zusammen.") == {"03459", "15084"}
+    assert "03459" in participants(linker, "Das Treffen mit dem Burgenlandkreis fand im Kreishaus Osnabrück statt, Landrat Lübbersmann begrüßte die Gäste.")
+    assert participants(linker, "Die Stadt Osnabrück und die Stadt Münster vereinbaren eine Kooperation.") == {"03404", "05515"}
+
+
+def test_stadt_und_landkreis_names_two_authorities(linker):
+    assert participants(linker, "Für Stadt und Landkreis Kaiserslautern wurde eine gemeinsame Studie erstellt.") == {"07312", "07335"}
+
+
+def test_same_named_towns_by_their_qualifier(linker):
+    text = "Vertreter aus Neustadt an der Weinstraße, Neustadt in Sachsen und Neustadt (Hessen) trafen sich im Netzwerk."
+    assert {"07316", "14628260", "06534016"} <= participants(linker, text)
+
+
+def test_a_list_after_landkreise_is_a_list_of_kreise(linker):
+    text = "Am Nachmittag berichteten die Landkreise Neustadt an der Waldnaab, Coesfeld und Lörrach über ihre Projekte."
+    assert participants(linker, text) == {"09374", "05558", "08336"}
+
+
+def test_same_named_gemeinden_by_the_kreis_or_land_named_nearby(linker):
+    text = "Die Gemeinden Lauf und Sasbach im Ortenaukreis arbeiten in der Verwaltung eng zusammen."
+    assert {"08317068", "08317116"} <= participants(linker, text)
+    text = "Die Stadt Mühlhausen und der Unstrut-Hainich-Kreis starten ein gemeinsames Projekt."
+    assert "16064046" in participants(linker, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ags"),
+    [
+        ("Die Landkreise Coesfeld und Bernkastell-Wittlich stellten ihren digitalen Dienst vor.", "07231"),
+        ("Das nächste Vernetzungstreffen der Landkreise findet in Neustadt an der Waaldnaab statt.", "09374"),
+        ("Der Saalekereis und die Stadt Halle (Saale) vereinbaren eine Zusammenarbeit.", "15088"),
+    ],
+)
+def test_typos_are_repaired_where_it_is_safe(linker, text, ags):
+    assert ags in roles(linker, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach der Sitzung gab es ein gemeinsames Essen im Hof des Rathauses.",
+        "Die Kühe standen auf den Weiden, in der Halle fand das Fest statt.",
+        "Landrat Karl Roth und Bürgermeisterin Bettina Kist lobten die Lage.",
+        "Ein Bruch der Vereinbarung wäre ein schwerer Fehler, sagte er.",
+    ],
+)
+def test_words_that_are_also_places_need_a_place_context(linker, text):
+    assert participants(linker, text) == set()
+
+
+def test_common_word_places_are_linked_when_the_context_says_place(linker):
+    text = "Die Städte Essen und Hof sowie die Stadt Weiden i.d. OPf. tauschen sich aus."
+    assert {"05113", "09464", "09363"} <= participants(linker, text)
+
+
+def test_city_state_is_named_by_its_kreis_level_ags(linker):
+    assert "11000" in participants(linker, "Der Bezirk Spandau und der Landkreis Havelland besiegeln ihre Partnerschaft.")
+
+
+def test_venue_only_is_a_location_and_a_land_is_only_mentioned(linker):
+    text = ("Der Landkreis Vorpommern-Rügen besucht den Landkreis Spree-Neiße. Das Treffen findet im Rathaus in "
+            "Forst (Lausitz) statt. Beide Kreise liegen in Brandenburg und Mecklenburg-Vorpommern.")
+    found = roles(linker, text)
+    assert found["13073"] == ROLE_PARTICIPANT and found["12071"] == ROLE_PARTICIPANT
+    assert found["12071076"] == ROLE_LOCATION
+    assert found["12"] == ROLE_MENTIONED
+
+
+def test_postal_address_is_a_location(linker):
+    text = "Der Landkreis Uelzen und der Kreis Coesfeld treffen sich. Adresse: Heinrich-Heine-Straße 1, 03149 Forst (Lausitz)."
+    assert roles(linker, text)["12071076"] == ROLE_LOCATION
+
+
+def test_institution_named_after_a_town_is_not_the_town(linker):
+    text = "Die Stadt Landau und der Landkreis Südliche Weinstraße beauftragen die Universität Kassel mit einer Studie."
+    found = roles(linker, text)
+    assert found.get("06611") != ROLE_PARTICIPANT
+    assert {"07313", "07337"} <= participants(linker, text)
+
+
+def test_person_with_town_in_brackets_makes_the_town_a_participant(linker):
+    text = ("Am Freitag unterzeichneten die Bürgermeister Urte Steinberg (Pinneberg), Niels Schmidt (Wedel) "
+            "und Thomas Köppl (Quickborn) die Vereinbarung.")
+    assert {"01056039", "01056050", "01056041"} <= participants(linker, text)
+
+
+def test_former_kreis_links_to_todays_kreis(linker):
+    text = "Die Partnerschaft mit dem Altkreis Hainichen begann 1990; heute pflegt sie der Landkreis Starnberg mit Mittelsachsen."
+    assert "14522" in roles(linker, text)
+
+
+def test_confidence_is_between_zero_and_one(linker):
+    for authority in linker.authorities("Lünen, Essen und Kreis Wesel arbeiten im Labor zusammen."):
+        assert 0 < authority.confidence <= 1
