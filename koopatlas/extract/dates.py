@@ -36,7 +36,7 @@ PASSING_AFTER = re.compile(r"^\s*(?:bis|-|–|/|\+|Einwohner|Euro|Mio|Menschen|P
 #: Words that place the reported event in the sentence.
 EVENT_WORDS = re.compile(
     r"\b(?:am|vom|fand|findet|trafen|treffen|besuch|besucht|unterzeichnet|unterzeichneten|unterschrieben|"
-    r"vereinbart|gegründet|feier|jubiläum|tagung|sitzung|konferenz|übergeben|übergab|statt)\w*",
+    r"vereinbart|feier|jubiläum|tagung|sitzung|konferenz|übergeben|übergab|statt)\w*",
     re.IGNORECASE,
 )
 
@@ -188,7 +188,7 @@ def _score(text: str, hit: DateHit, total: int, published: date | None = None) -
     if EVENT_WORDS.search(sentence):
         score += 0.7
     if re.search(r"\b(?:gegründet|Gründung|gründeten|seit)\b", sentence, re.IGNORECASE):
-        score -= 1.0  # the founding of what now meets is background
+        score -= 2.0  # the founding of what now meets is background
     if FUTURE_WORDS.search(sentence):
         score -= 1.5  # "Das nächste Treffen ist im Mai 2019 vorgesehen"
     if published and hit.year == published.year:
@@ -211,6 +211,6 @@ def event_year(text: str, published: date | int | None = None, today: date | Non
         return (published.year if published else None), None
     scored = sorted(hits, key=lambda h: _score(text, h, len(text), published), reverse=True)
     best = scored[0]
-    if published and _score(text, best, len(text), published) < 1.0:
+    if published and _score(text, best, len(text), published) < 1.5:
         return published.year, None
     return best.year, best.day

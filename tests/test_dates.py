@@ -1,0 +1,41 @@
+"""Dates: the reported event's year, not a year in passing."""
+
+from datetime import date
+
+from koopatlas.extract.dates import anniversary_year, event_year, header_date, url_date
+
+
+def test_full_date_of_the_event_beats_a_year_in_passing():
+    text = ("Am Donnerstag, dem 03. Juli 2014 besucht der Landrat den Landkreis Spree-Neiße. "
+            "Bereits 2013 besuchten Landrat und Dezernenten den Landkreis Vorpommern-Rügen.")
+    assert event_year(text) == (2014, date(2014, 7, 3))
+
+
+def test_years_of_plans_programmes_and_founding_are_background():
+    text = ("Das Forum wurde am 29.11.2019 gegründet. Beim Jahrestreffen im Juni 2020 ging es um Schulwege. "
+            "Die Planung reicht bis 2030.")
+    assert event_year(text)[0] == 2020
+
+
+def test_a_plan_for_next_year_is_not_the_event():
+    text = "Das erste Treffen fand am Donnerstag im Rathaus statt. Das nächste Treffen ist im Mai 2019 in Beckum vorgesehen."
+    assert event_year(text, published=date(2018, 11, 9))[0] == 2018
+
+
+def test_publication_date_is_the_fallback():
+    assert event_year("Die Landräte trafen sich gestern.", published=date(2021, 3, 1)) == (2021, None)
+    assert event_year("Die Landräte trafen sich gestern.") == (None, None)
+
+
+def test_anniversary_counts_from_the_founding():
+    text = "Die Partnerschaft wurde am 28. September 1990 unterzeichnet. Jetzt feierten beide Orte 25 Jahre Partnerschaft."
+    assert anniversary_year(text) == 2015
+    assert event_year(text)[0] == 2015
+
+
+def test_dateline_and_url_dates():
+    assert header_date("Pressemitteilung Nr. 150/14, 01.07.2014\nTitel") == date(2014, 7, 1)
+    assert url_date("https://www.example.de/2025/09/18/besuch-im-partnerlandkreis") == (2025, date(2025, 9, 18))
+    assert url_date("https://example.de/aktuelles/16-06-2025-halle-und-leipzig") == (2025, date(2025, 6, 16))
+    assert url_date("https://example.de/neuigkeiten/2019/september-2019/kooperation")[0] == 2019
+    assert url_date("https://example.de/?p=101873") == (None, None)
