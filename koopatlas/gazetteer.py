@@ -123,8 +123,8 @@ def spellings(name: str) -> set[str]:
 
 def genitive(name: str) -> str | None:
     """German genitive of a place name: "Osnabrück" → "Osnabrücks"; none after s/ß/x/z."""
-    if not name or name[-1] in "sßxzSXZ." or name[-1].isdigit() or name.endswith(")"):
-        return None
+    if len(name) < 4 or name[-1] in "sßxzSXZ." or name[-1].isdigit() or name.endswith(")"):
+        return None  # "Au" + s = "Aus": short names have no usable genitive
     return name + "s"
 
 

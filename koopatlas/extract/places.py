@@ -65,7 +65,12 @@ _INSTITUTION = re.compile(
     r"DRK-Kreisverb\w+|Kreisverband|Kreisverbände|Kreissportbund|Kirchenkreis|Dekanat|Naturpark|Landschaftsverband)\s+$"
 )
 #: Words right before a name that make it history, not a party to the event.
-_BACKGROUND = re.compile(r"\b(?:ehemalige[nmrs]?|frühere[nmrs]?|damalige[nmrs]?|einstige[nmrs]?|Alt-?kreis\w*)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BACKGROUND = re.compile(
+    r"\b(?:ehemalige[nmrs]?|frühere[nmrs]?|damalige[nmrs]?|einstige[nmrs]?|Alt-?kreis\w*)\s+(?:\w+\s+)?$"
+    r"|\b(?:beispielsweise|zum Beispiel|z\.\s?B\.|etwa|u\.\s?a\.|darunter auch)\s+(?:mit\s+|in\s+|aus\s+|die\s+|der\s+)?$"
+    r"|\b(?:Kommunen|Gemeinden|Städte[n]?|Orte[n]?|Mitglieder[n]?|Einwohner\w*)\s+(?:im|aus dem|des)\s+(?:(?:Landkreis|Lkr\.|Kreis|LK)\s*)?$",
+    re.IGNORECASE,
+)
 #: Capitalised words before a bare name that still let it be a place ("Rosenstadt Forst").
 _PLACE_NOUN = re.compile(r"(?:stadt|städte|gemeinde|dorf|kommune|metropole|zentrum|town|region|kreis|markt|ort|bezirk|amt)$", re.IGNORECASE)
 _TITLES = re.compile(
@@ -335,6 +340,7 @@ class PlaceLinker:
         for a, b in zip(linked, linked[1:]):
             if _LIST_SEP.match(text[a.end: b.start]):
                 a.in_list = b.in_list = True
+                b.background = b.background or a.background  # "beispielsweise mit A, B und C"
         linked += self._both_kinds(text, linked)
         self._harmonise(linked)
         return sorted(linked, key=lambda lk: lk.start)
