@@ -118,6 +118,7 @@ def spellings(name: str) -> set[str]:
     if slash:
         forms.add(f"{slash[1]} ({slash[2]})")
     forms |= {re.sub(r"(?<=\.) (?=\w{1,4}\.)", "", f) for f in forms}  # "i.d. OPf." → "i.d.OPf."
+    forms |= {re.sub(r"(?<=\b\w\.\w\.) (?=[A-ZÄÖÜ])", "", f) for f in forms}  # "a.d. Aisch" → "a.d.Aisch"
     return {re.sub(r"\s+", " ", f).strip() for f in forms}
 
 

@@ -113,10 +113,10 @@ def test_eval_command_reports_all_measures(built_db, capsys):
         assert label in out
 
 
-#: Floors that the extractor reaches today on ../shared/seeds + ../shared/corpus. They guard
-#: against regressions; the issue's targets (F1 0.90, relevance 0.95, year 0.90, topics 0.75)
-#: are higher and tracked in BENCHMARKS.md until they are met.
-FLOORS = {"participant_f1": 0.86, "relevance": 0.92, "year": 0.78, "topic_f1": 0.67}
+#: Floors on ../shared/seeds + ../shared/corpus. Participant F1 is the issue's target (0.90);
+#: relevance (target 0.95), year (0.90) and topics (0.75) guard today's levels against
+#: regressions until their targets are met (see BENCHMARKS.md).
+FLOORS = {"participant_f1": 0.90, "relevance": 0.93, "year": 0.78, "topic_f1": 0.69}
 
 
 @pytest.mark.shared

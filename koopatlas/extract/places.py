@@ -259,7 +259,7 @@ class PlaceLinker:
         if r is None:
             return 0.0
         if cand.level == "land":
-            return 2.2 if r.name == mention.text else 0.3  # "Brandenburg", "Sachsen": the Land
+            return 4.0 if mention.text in (r.name, r.name + "s") else 0.3  # "Sachsen(s)": the Land
         if cand.level == "kreis":
             if r.kreisfrei:
                 return 1.2
