@@ -86,6 +86,9 @@ class Extractor:
         actors = [a for a in authorities if a.role == ROLE_PARTICIPANT or (
             a.level != "land" and any(not (m.venue or m.address or m.institution) for m in a.mentions))]
         relevant = fields.is_cooperation(text, len(actors), len(foreign))
+        participants = [a for a in authorities if a.role == ROLE_PARTICIPANT]
+        if relevant and not fields.is_cooperation(text, len(participants), len(foreign)):
+            relevant = False  # the places named are not parties: no cooperation between authorities
         if not relevant:
             authorities = self.linker.authorities(text, relevant=False)
             foreign = []
@@ -100,8 +103,8 @@ class Extractor:
             title=doc.title,
             relevant=relevant,
             published=doc.published,
-            year=year if relevant else None,
-            event_date=day if relevant else None,
+            year=year,
+            event_date=day,
             event_type=fields.event_type(text, title) if relevant else None,
             topics=topics.choose_topics(text, self.topics, title) if relevant else [],
             authorities=authorities,
