@@ -18,7 +18,7 @@ from koopatlas import config
 
 
 def cmd_geo(args: argparse.Namespace) -> int:
-    from koopatlas import geo, gazetteer, store
+    from koopatlas import gazetteer, geo, store
 
     t0 = time.perf_counter()
     source = geo.locate_source(allow_download=not args.no_download)

@@ -293,7 +293,7 @@ class Gazetteer:
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         mentions: list[Mention] = []
         last_end = -1
-        for start, end, variant, cands in hits:
+        for start, end, _variant, cands in hits:
             if start < last_end:
                 continue
             mentions.append(Mention(start, end, text[start:end], list(cands)))

@@ -46,9 +46,7 @@ _ACTOR_BEFORE = re.compile(
     r"|[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\wäöüß-]+\s+(?:\(|aus\s+|von\s+der\s+|vom\s+))$"
 )
 _DETERMINERS = frozenset(
-    "der die das dem den des ein eine einen einem einer eines im am beim zum zur vom ins ans aufs kein keine keinen "
-    "unser unsere unseren ihr ihre ihren sein seine seinen dieses diese dieser diesem jede jeder jedes alle viele "
-    "mehrere beide beiden welche welcher manche solche".split()
+    ["der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "eines", "im", "am", "beim", "zum", "zur", "vom", "ins", "ans", "aufs", "kein", "keine", "keinen", "unser", "unsere", "unseren", "ihr", "ihre", "ihren", "sein", "seine", "seinen", "dieses", "diese", "dieser", "diesem", "jede", "jeder", "jedes", "alle", "viele", "mehrere", "beide", "beiden", "welche", "welcher", "manche", "solche"]
 )
 _ADDRESS_BEFORE = re.compile(r"(?:\b\d{5}\s+|D-\d{5}\s+)$")
 _VENUE_BEFORE = re.compile(
@@ -79,8 +77,7 @@ _TITLES = re.compile(
 )
 _OFFICE_WORDS = re.compile(r"^(?:(?:Ober)?[Bb]ürgermeister\w*|Landr\w+|OB|Rathaus|Kreis\w*|Stadt\w*|Gemeinde\w*|Amt\w*)$")
 _LOWER_FUNCTION = frozenset(
-    "und oder sowie aber über unter hinter gegen wieder wider nach in im aus bei mit von vom zu zum zur für an am auf "
-    "zwischen neben vor durch um ab bis seit samt nahe ob weder noch als wie denn".split()
+    ["und", "oder", "sowie", "aber", "über", "unter", "hinter", "gegen", "wieder", "wider", "nach", "in", "im", "aus", "bei", "mit", "von", "vom", "zu", "zum", "zur", "für", "an", "am", "auf", "zwischen", "neben", "vor", "durch", "um", "ab", "bis", "seit", "samt", "nahe", "ob", "weder", "noch", "als", "wie", "denn"]
 )
 _CITY_AND = re.compile(r"\b(?:Stadt|Hansestadt|Städte)\s+und\s+(?:des\s+|der\s+|dem\s+)?$")
 _KREIS_AND = re.compile(r"\b(?:Land)?[Kk]reis(?:es)?\s+und\s+(?:der\s+|die\s+)?(?:Stadt\s+|Hansestadt\s+)?$")
@@ -91,8 +88,7 @@ _AFTER_KREIS_WORD = re.compile(r"reis(?:e|es|en)?\s+(?:\w+\s+)?([A-ZÄÖÜ][\wä
 _NEGATION = re.compile(r"\b(?:nicht|kein\w*|ohne|außer|ausgenommen|mit Ausnahme)\b")
 
 LEAD_CHARS = 350  # title and lead: whoever is named here is what the text is about
-_PREFIX_WORDS = frozenset("Landkreis Landkreises Kreis Kreises Lkr. LK Landratsamt Kreisverwaltung Kreishaus Stadt "
-                          "Hansestadt Gemeinde Markt Städteregion Region Stadtkreis Landeshauptstadt Bezirk".split())
+_PREFIX_WORDS = frozenset(["Landkreis", "Landkreises", "Kreis", "Kreises", "Lkr.", "LK", "Landratsamt", "Kreisverwaltung", "Kreishaus", "Stadt", "Hansestadt", "Gemeinde", "Markt", "Städteregion", "Region", "Stadtkreis", "Landeshauptstadt", "Bezirk"])
 _UNNAMED_KREIS = re.compile(
     r"\b(?:(?:der|den|dem|des)\s+(?:Land)?[Kk]reis(?:es)?|Landr(?:at|ätin)|Kreishaus|Kreisverwaltung|Landratsamt)\b"
     r"(?!\s+(?:[A-ZÄÖÜ][\wäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]+\b(?!\s+[a-zäöüß]))"
@@ -305,9 +301,7 @@ class PlaceLinker:
                     s += 2.0 if is_kreis else (-1.0 if is_city else 0)
                 elif cues[i] == "city":
                     s += 2.0 if is_city else (-1.0 if is_kreis else 0)
-                elif is_kreis and kreis_doc > city_doc:
-                    s += 0.4
-                elif is_city and city_doc > kreis_doc:
+                elif is_kreis and kreis_doc > city_doc or is_city and city_doc > kreis_doc:
                     s += 0.4
                 if r is not None:
                     if c.ags in explicit_ags and len(cands) > 1:
@@ -337,7 +331,7 @@ class PlaceLinker:
                        institution=bool(_INSTITUTION.search(before)))
             )
         self._qualifiers(text, linked)
-        for a, b in zip(linked, linked[1:]):
+        for a, b in zip(linked, linked[1:], strict=False):
             if _LIST_SEP.match(text[a.end: b.start]):
                 a.in_list = b.in_list = True
                 b.background = b.background or a.background  # "beispielsweise mit A, B und C"
@@ -397,14 +391,16 @@ class PlaceLinker:
         gap = text[max(0, m.start - len(prev) - 2): m.start]
         head = text[max(0, m.start - len(prev) - 4): max(0, m.start - len(prev) - 1)]
         sentence_start = (not head.strip() and m.start - len(prev) - 1 <= 0) or bool(re.search(r"[.!?:\n\"]\s*$", head)) if prev else True
-        if prev and prev[0].isupper() and "(" not in gap and "," not in gap and not sentence_start:
-            if not (_PLACE_NOUN.search(prev) or _OFFICE_WORDS.match(prev) or prev in self.gaz.variants):
-                return True  # "Alexander Vogt", "Bayerischer Wald"
+        person_or_adjective = prev and prev[0].isupper() and "(" not in gap and "," not in gap and not sentence_start
+        if person_or_adjective and not (_PLACE_NOUN.search(prev) or _OFFICE_WORDS.match(prev) or prev in self.gaz.variants):
+            return True  # "Alexander Vogt", "Bayerischer Wald"
         nxt = re.match(r"\s([A-ZÄÖÜ][\wäöüß]+)", text[m.end: m.end + 30])
-        if nxt and not _OFFICE_WORDS.match(nxt.group(1)) and nxt.group(1) not in self.gaz.variants:
-            if all(c.level == "gemeinde" for c in cands) and text[m.end + len(nxt.group(0)): m.end + len(nxt.group(0)) + 1] in (" ", ",", "."):
-                return True  # "Karl Roth": a first name
-        return False
+        # "Karl Roth": a first name
+        return bool(
+            nxt and not _OFFICE_WORDS.match(nxt.group(1)) and nxt.group(1) not in self.gaz.variants
+            and all(c.level == "gemeinde" for c in cands)
+            and text[m.end + len(nxt.group(0)): m.end + len(nxt.group(0)) + 1] in (" ", ",", ".")
+        )
 
     def _qualifiers(self, text: str, linked: list[Linked]) -> None:
         """Mark mentions that only locate the one before: "Gerbrunn (bei Würzburg)"."""
@@ -453,9 +449,7 @@ class PlaceLinker:
                 if not (m.venue or m.address or m.background or m.institution) and m.qualifier_of is None
             ]
             salient = [m for m in actor if self._salient(m, region, len(actor))]
-            if level == "land" and ags not in ("02", "04", "11"):
-                role = ROLE_MENTIONED
-            elif level == "verband" or not relevant:
+            if level == "land" and ags not in ("02", "04", "11") or level == "verband" or not relevant:
                 role = ROLE_MENTIONED
             elif salient:
                 role = ROLE_PARTICIPANT
