@@ -85,9 +85,10 @@ class Extractor:
         authorities = self.linker.authorities(text, relevant=True)
         actors = [a for a in authorities if a.role == ROLE_PARTICIPANT or (
             a.level != "land" and any(not (m.venue or m.address or m.institution) for m in a.mentions))]
-        relevant = fields.is_cooperation(text, len(actors), len(foreign))
+        score = fields.cooperation_score(text)
+        relevant = fields.is_cooperation(text, len(actors), len(foreign), score)
         participants = [a for a in authorities if a.role == ROLE_PARTICIPANT]
-        if relevant and not fields.is_cooperation(text, len(participants), len(foreign)):
+        if relevant and not fields.is_cooperation(text, len(participants), len(foreign), score):
             relevant = False  # the places named are not parties: no cooperation between authorities
         if not relevant:
             authorities = self.linker.authorities(text, relevant=False)

@@ -22,14 +22,16 @@ _COOPERATION = TermMatcher({"coop": COOPERATION_TERMS})
 
 #: Signs that a text is not a report of cooperation between local authorities:
 #: elections, state-level politics, wishes and opposition, minutes.
-NOT_COOPERATION: list[tuple[re.Pattern[str], float]] = [  # matched against the lower-cased text
-    (re.compile(r"\bwahlkreis|\bwahlkampf|\bbundestagswahl|\blandtagswahl|\boberbürgermeisterwahl"), 2.0),
-    (re.compile(r"\blandesregierung|\bsenat\b|\bstaatsvertr|\bstaatskanzlei|\bder länder\b|\bkabinett"), 1.5),
-    (re.compile(r"\bwünsch|\bwürden?\b|\bwäre\b|\bkönnte\b|\bsollten\b"), 0.7),
-    (re.compile(r"\bgegen\s+(?:die|den|diese|eine)\s+\w*(?:zusammenlegung|fusion|pläne|vorschlag)|\bskeptisch|\bwehr\w* sich|\bablehn|\blehnt\w* ab"), 1.5),
-    (re.compile(r"\bprotokoll\b|\btagesordnung|\bneujahrsempfang|\bstudent|\bseminar\b|\bumfrage"), 1.0),
-    (re.compile(r"\bstellenausschreibung|\bwir suchen\b|\bbewerbung(?:en)? (?:bis|an)\b|\(m/w/d\)"), 1.0),
-]
+NOT_COOPERATION_TERMS: dict[str, tuple[float, tuple[str, ...]]] = {  # word starts, case-insensitive
+    "election": (2.0, ("wahlkreis", "wahlkampf", "bundestagswahl", "landtagswahl", "oberbürgermeisterwahl")),
+    "state": (1.5, ("landesregierung", "senat ", "senats", "staatsvertr", "staatskanzlei", "der länder ", "kabinett")),
+    "wish": (0.7, ("wünsch", "würde ", "würden ", "wäre ", "könnte ", "sollten ")),
+    "opposition": (1.5, ("skeptisch", "wehrt sich", "wehren sich", "ablehn", "lehnt ", "lehnen ")),
+    "minutes": (1.0, ("protokoll", "tagesordnung", "neujahrsempfang", "student", "seminar ", "umfrage")),
+    "job": (1.0, ("stellenausschreibung", "wir suchen", "bewerbung bis", "bewerbungen bis", "(m/w/d)")),
+}
+_NOT_COOPERATION = TermMatcher({label: terms for label, (_, terms) in NOT_COOPERATION_TERMS.items()})
+_AGAINST_MERGER = re.compile(r"\bgegen\s+(?:die|den|diese|eine)\s+\w*(?:zusammenlegung|fusion|pläne|vorschlag)")
 
 #: Signal words per event type (matched anywhere in a word) and the type's weight.
 EVENT_TYPES: list[tuple[str, tuple[str, ...], float]] = [
@@ -105,14 +107,17 @@ def cooperation_score(text: str) -> float:
     """Distinct cooperation signals minus signs of something else (capped, so long texts don't win by length)."""
     low = text.lower()
     signals = len({term[:8] for _, term, _ in _COOPERATION.hits(low)})
-    against = sum(weight for pattern, weight in NOT_COOPERATION if pattern.search(low))
+    labels = {label for label, _, _ in _NOT_COOPERATION.hits(low)}
+    if "opposition" not in labels and _AGAINST_MERGER.search(low):
+        labels.add("opposition")
+    against = sum(NOT_COOPERATION_TERMS[label][0] for label in labels)
     return min(signals, 6) - against
 
 
-def is_cooperation(text: str, n_authorities: int, n_foreign: int) -> bool:
+def is_cooperation(text: str, n_authorities: int, n_foreign: int, score: float | None = None) -> bool:
     """Does the text report cooperation between local authorities (at least one German)?"""
     if n_authorities >= 2 or (n_authorities == 1 and n_foreign >= 1):
-        return cooperation_score(text) >= RELEVANCE_THRESHOLD
+        return (cooperation_score(text) if score is None else score) >= RELEVANCE_THRESHOLD
     return False
 
 
@@ -148,6 +153,8 @@ def _amount(m: re.Match[str]) -> float:
 def funding(text: str) -> list[Funding]:
     """Funding facts: amount in euros with the nearest funder and programme in the same sentence."""
     out = []
+    if "Euro" not in text and "EUR" not in text and "€" not in text and "rogramm" not in text:
+        return out
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         amounts = list(AMOUNT.finditer(sentence))
         programmes = PROGRAMME.findall(sentence)
@@ -178,12 +185,9 @@ def people(text: str) -> list[Person]:
     return list(seen.values())
 
 
-_ANY_COUNTRY = re.compile(_COUNTRY_WORDS)
-
-
 def foreign_partners(text: str) -> list[tuple[str, str]]:
     """Foreign partners as (name, ISO country code)."""
-    if not _ANY_COUNTRY.search(text):
+    if not any(word in text for word in COUNTRIES):
         return []
     out: dict[str, str] = {}
     for m in FOREIGN.finditer(text):
