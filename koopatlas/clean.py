@@ -83,9 +83,12 @@ class _Builder:
             self.offsets.extend([raw_pos] * len(sep))
 
 
-def _normalise(line: str) -> str:
+_SPECIAL = re.compile("[" + "".join(chr(c) for c in TRANSLATE) + "]")
+
+
+def _normalise(text: str) -> str:
     """Character-wise normalisation that keeps the length (so offsets stay 1:1)."""
-    return line.translate(TRANSLATE)
+    return _SPECIAL.sub(lambda m: TRANSLATE[ord(m.group())], text)
 
 
 def _key(text: str) -> str:
@@ -121,9 +124,10 @@ def clean(raw: str) -> Cleaned:
     seen_lines: set[str] = set()
     seen_sentences: set[str] = set()
     in_caption = in_contact = False
-    for start, line in _lines(raw):
-        norm = _normalise(line)
-        norm = ARTEFACTS.sub(lambda m: " " * len(m.group()), norm)
+    normalised = _normalise(raw)  # same length as raw: offsets stay valid
+    for start, norm in _lines(normalised):
+        if "[" in norm:
+            norm = ARTEFACTS.sub(lambda m: " " * len(m.group()), norm)
         stripped = norm.strip()
         if not stripped:
             in_caption = in_contact = False
@@ -153,9 +157,10 @@ def clean(raw: str) -> Cleaned:
             stripped = norm.strip()
             if not stripped:
                 continue
-        for cap in CAPTION_INLINE.finditer(norm):
-            captions.append(cap.group()[1:-1])
-        norm = CAPTION_INLINE.sub(lambda m: " " * len(m.group()), norm)
+        if "(" in norm:
+            for cap in CAPTION_INLINE.finditer(norm):
+                captions.append(cap.group()[1:-1])
+            norm = CAPTION_INLINE.sub(lambda m: " " * len(m.group()), norm)
         key = _key(stripped)
         if key in seen_lines:
             dropped.append(stripped)
@@ -163,7 +168,7 @@ def clean(raw: str) -> Cleaned:
         seen_lines.add(key)
         kept = []
         for seg_start, sentence in _segments(norm, start):
-            skey = _key(sentence)
+            skey = _key(sentence) if len(sentence) > 25 else sentence
             if len(skey) > 25 and skey in seen_sentences:
                 dropped.append(sentence)
                 continue
@@ -186,6 +191,10 @@ _RUNS = re.compile(r"\S+")
 
 def _add_collapsed(builder: _Builder, sentence: str, seg_start: int, norm: str, line_start: int) -> None:
     """Append a sentence with runs of spaces collapsed, offsets pointing into the raw line."""
+    if "  " not in sentence:  # the common case: nothing to collapse
+        builder.chars.append(sentence)
+        builder.offsets.extend(range(seg_start, seg_start + len(sentence)))
+        return
     first = True
     for run in _RUNS.finditer(sentence):
         if not first:
