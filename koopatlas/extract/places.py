@@ -152,9 +152,10 @@ class PlaceLinker:
             if any(c.level == "kreis" for c in cands) and len(variant) >= 7:
                 kreis_names[variant] = cands
         self._kreis_variants = list(kreis_names)
-        self._kreis_by_initial: dict[str, list[str]] = defaultdict(list)
+        self._kreis_by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
         for v in kreis_names:
-            self._kreis_by_initial[v[0]].append(v)
+            self._kreis_by_shape[(v[0], len(v))].append(v)
+        self._fuzzy_cache: dict[tuple[str, float], tuple | None] = {}
         self._long_variants = [v for v in gazetteer.variants if len(v) >= 8 and " " not in v.strip()]
         self._by_first_word: dict[str, list[str]] = defaultdict(list)
         for v in gazetteer.variants:
@@ -193,8 +194,14 @@ class PlaceLinker:
 
     def _fuzzy_kreis(self, word: str, cutoff: float):
         """Closest Kreis name variant with the same initial (typos rarely hit the first letter)."""
-        choices = [v for v in self._kreis_by_initial.get(word[:1], ()) if abs(len(v) - len(word)) <= 3]
-        return process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff) if choices else None
+        key = (word, cutoff)
+        if key not in self._fuzzy_cache:
+            choices = [v for n in range(len(word) - 3, len(word) + 4) for v in self._kreis_by_shape.get((word[:1], n), ())]
+            hit = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff) if choices else None
+            if len(self._fuzzy_cache) > 50_000:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[key] = hit
+        return self._fuzzy_cache[key]
 
     def _repair_qualifier(self, text: str, found: list[Mention]) -> list[Mention]:
         """"Neustadt an der Waaldnaab": the name matched, its misspelt qualifier did not."""
@@ -237,9 +244,9 @@ class PlaceLinker:
             before = text[max(0, m.start - 45): m.start]
             after = text[m.end: m.end + 25]
             cue = None
-            if _KREIS_CUE.search(before) or _KREIS_AFTER.match(after):
+            if _KREIS_CUE.search(before[-28:]) or _KREIS_AFTER.match(after):
                 cue = "kreis"
-            elif _CITY_CUE.search(before) or _CITY_AFTER.match(after):
+            elif _CITY_CUE.search(before[-28:]) or _CITY_AFTER.match(after):
                 cue = "city"
             elif i > 0 and cues[i - 1] and _LIST_SEP.match(text[mentions[i - 1].end: m.start]):
                 cue = cues[i - 1]
@@ -295,6 +302,9 @@ class PlaceLinker:
             for c in cands:
                 r = self.regions.get(c.ags)
                 s = self._prior(c, m)
+                if len(cands) == 1:  # nothing to choose between
+                    scores[c.ags] = (s + 2.0, c)
+                    break
                 is_kreis = c.level == "kreis" and r is not None and not r.kreisfrei
                 is_city = c.level == "gemeinde" or (r is not None and c.level == "kreis" and r.kreisfrei)
                 if cues[i] == "kreis":
@@ -324,11 +334,11 @@ class PlaceLinker:
             venue = town and bool(_VENUE_BEFORE.search(before))
             if town and not venue and linked and linked[-1].venue and _LIST_SEP.match(text[linked[-1].end: m.start]):
                 venue = True  # "in Roßleben, Bleicherode und Menteroda"
-            address = bool(_ADDRESS_BEFORE.search(before))
+            address = bool(_ADDRESS_BEFORE.search(before[-10:]))
             linked.append(
                 Linked(m.start, m.end, m.text, best.ags, best.level, best_score, margin, cues[i], venue, address,
                        background=bool(_BACKGROUND.search(before)),
-                       institution=bool(_INSTITUTION.search(before)))
+                       institution=bool(_INSTITUTION.search(before[-32:])))
             )
         self._qualifiers(text, linked)
         for a, b in zip(linked, linked[1:], strict=False):
