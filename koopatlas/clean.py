@@ -92,7 +92,8 @@ def _normalise(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text).lower()
+    """Comparison key for repeated lines: case and spacing do not matter."""
+    return "".join(text.lower().split()).strip(".,;:!?\"'")
 
 
 def _lines(raw: str):

@@ -61,39 +61,46 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 _MONTH_BEFORE = re.compile(rf"(?:(?<!\d)(\d{{1,2}})\.?\s*)?\b({_MONTH_RE})\.?\s+$")
 
 
-def find_dates(text: str) -> list[DateHit]:
-    """Full dates, month-year dates and bare years, without overlaps.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_DAY_MONTH_BEFORE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?$")
+_ISO_AFTER = re.compile(r"-(\d{2})(?:-(\d{2}))?(?!\d)")
 
-    Every date here contains a four-digit year, so the scan starts from the years and
-    looks back a few characters for a day and month: much faster than searching for
-    month names everywhere.
+
+def find_dates(text: str) -> list[DateHit]:
+    """Full dates (3.7.2014, 3. Juli 2014, 2014-07-03), month-year dates and bare years.
+
+    Every date here contains a four-digit year, so one scan finds the years and looks a
+    few characters back (day, month) or ahead (ISO month and day).
     """
     hits: list[DateHit] = []
-    taken: list[tuple[int, int]] = []
-    for m in NUMERIC_DATE.finditer(text):
-        d = _safe_date(int(m[3]), int(m[2]), int(m[1]))
-        if d:
-            hits.append(DateHit(d.year, m.start(), m.end(), d))
-            taken.append((m.start(), m.end()))
-    for m in ISO_DATE.finditer(text):
-        if all(m.end() <= a or m.start() >= b for a, b in taken):
-            d = _safe_date(int(m[1]), int(m[2]), int(m[3])) if m[3] else None
-            if d or 1 <= int(m[2]) <= 12:
-                hits.append(DateHit(int(m[1]), m.start(), m.end(), d))
-                taken.append((m.start(), m.end()))
-    for m in YEAR.finditer(text):
-        if not all(m.end() <= a or m.start() >= b for a, b in taken):
+    n = len(text)
+    for m in _YEAR_DIGITS.finditer(text):
+        s, e = m.span()
+        if (s > 0 and text[s - 1].isdigit()) or (e < n and text[e].isdigit()):
             continue
-        year = int(m[1])
-        window_start = max(0, m.start() - 24)
-        mb = _MONTH_BEFORE.search(text[window_start: m.start()].lower())
+        year = int(m.group())
+        back = text[max(0, s - 12): s]
+        dm = _DAY_MONTH_BEFORE.search(back)
+        if dm:
+            day = _safe_date(year, int(dm[2]), int(dm[1]))
+            if day:
+                hits.append(DateHit(year, s - len(back) + dm.start(), e, day))
+                continue
+        iso = _ISO_AFTER.match(text, e) if e < n and text[e] == "-" else None
+        if iso and 1 <= int(iso[1]) <= 12 and (s == 0 or text[s - 1] not in "./-"):
+            day = _safe_date(year, int(iso[1]), int(iso[2])) if iso[2] else None
+            hits.append(DateHit(year, s, iso.end(), day))
+            continue
+        if s > 0 and text[s - 1] in "./-" and s > 1 and text[s - 2].isdigit():
+            continue  # part of a number or code ("150/14", "2020-2030" keeps its first year)
+        window = max(0, s - 24)
+        mb = _MONTH_BEFORE.search(text[window:s].lower())
         if mb:
-            start = window_start + mb.start()
             day = _safe_date(year, MONTHS[mb[2]], int(mb[1])) if mb[1] else None
-            hits.append(DateHit(year, start, m.end(), day))
+            hits.append(DateHit(year, window + mb.start(), e, day))
         else:
-            hits.append(DateHit(year, m.start(), m.end(), None))
-    return sorted(hits, key=lambda h: h.start)
+            hits.append(DateHit(year, s, e, None))
+    return hits
 
 
 def header_date(text: str, lines: int = 3) -> date | None:
