@@ -85,7 +85,8 @@ class Extractor:
         authorities = self.linker.authorities(text, relevant=True)
         actors = [a for a in authorities if a.role == ROLE_PARTICIPANT or (
             a.level != "land" and any(not (m.venue or m.address or m.institution) for m in a.mentions))]
-        score = fields.cooperation_score(text)
+        signals = fields.signal_hits(text)
+        score = fields.cooperation_score(text, signals)
         relevant = fields.is_cooperation(text, len(actors), len(foreign), score)
         participants = [a for a in authorities if a.role == ROLE_PARTICIPANT]
         if relevant and not fields.is_cooperation(text, len(participants), len(foreign), score):
@@ -106,7 +107,7 @@ class Extractor:
             published=doc.published,
             year=year,
             event_date=day,
-            event_type=fields.event_type(text, title) if relevant else None,
+            event_type=fields.event_type(text, title, hits=signals) if relevant else None,
             topics=topics.choose_topics(text, self.topics, title) if relevant else [],
             authorities=authorities,
             foreign_partners=foreign,

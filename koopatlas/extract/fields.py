@@ -18,7 +18,6 @@ COOPERATION_TERMS = (
     "zusammenleg", "zusammenschluss", "zusammengeschlossen", "gespräch", "abstimm", "verständig", "ausschuss",
     "mitglied", "beitritt", "stadt-umland", "nachbar", "projekt", "labor", "labore", "modellvorhaben", "vorhaben",
 )
-_COOPERATION = TermMatcher({"coop": COOPERATION_TERMS})
 
 #: Signs that a text is not a report of cooperation between local authorities:
 #: elections, state-level politics, wishes and opposition, minutes.
@@ -30,7 +29,6 @@ NOT_COOPERATION_TERMS: dict[str, tuple[float, tuple[str, ...]]] = {  # word star
     "minutes": (1.0, ("protokoll", "tagesordnung", "neujahrsempfang", "student", "seminar ", "umfrage")),
     "job": (1.0, ("stellenausschreibung", "wir suchen", "bewerbung bis", "bewerbungen bis", "(m/w/d)")),
 }
-_NOT_COOPERATION = TermMatcher({label: terms for label, (_, terms) in NOT_COOPERATION_TERMS.items()})
 _AGAINST_MERGER = re.compile(r"\bgegen\s+(?:die|den|diese|eine)\s+\w*(?:zusammenlegung|fusion|pläne|vorschlag)")
 
 #: Signal words per event type (matched anywhere in a word) and the type's weight.
@@ -48,8 +46,18 @@ EVENT_TYPES: list[tuple[str, tuple[str, ...], float]] = [
     ("arbeitstreffen", ("arbeitstreffen", "workshop", "konferenz", "klausur", "fachaustausch", "städtetag", "sitzung",
                         "tagung", "ausschuss", "runde", "gespräch", "treffen", "trafen"), 0.8),
 ]
-_EVENT_TYPE_TERMS = TermMatcher({}, {name: terms for name, terms, _ in EVENT_TYPES})
 _EVENT_WEIGHT = {name: weight for name, _, weight in EVENT_TYPES}
+
+#: One automaton for every signal word list, so a text is scanned once.
+SIGNALS = TermMatcher(
+    {"coop": COOPERATION_TERMS} | {f"not:{label}": terms for label, (_, terms) in NOT_COOPERATION_TERMS.items()},
+    {f"type:{name}": terms for name, terms, _ in EVENT_TYPES},
+)
+
+
+def signal_hits(text: str) -> list[tuple[str, str, int]]:
+    """(label, term, start) of all signal words: "coop", "not:…" and "type:…" labels."""
+    return SIGNALS.hits(text)
 
 OFFICES = (
     "Oberbürgermeisterin|Oberbürgermeister|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Bezirksbürgermeisterin|"
@@ -103,12 +111,12 @@ class Person:
     ags: str | None = None
 
 
-def cooperation_score(text: str) -> float:
+def cooperation_score(text: str, hits: list[tuple[str, str, int]] | None = None) -> float:
     """Distinct cooperation signals minus signs of something else (capped, so long texts don't win by length)."""
-    low = text.lower()
-    signals = len({term[:8] for _, term, _ in _COOPERATION.hits(low)})
-    labels = {label for label, _, _ in _NOT_COOPERATION.hits(low)}
-    if "opposition" not in labels and _AGAINST_MERGER.search(low):
+    hits = signal_hits(text) if hits is None else hits
+    signals = len({term[:8] for label, term, _ in hits if label == "coop"})
+    labels = {label[4:] for label, _, _ in hits if label.startswith("not:")}
+    if "opposition" not in labels and _AGAINST_MERGER.search(text.lower()):
         labels.add("opposition")
     against = sum(NOT_COOPERATION_TERMS[label][0] for label in labels)
     return min(signals, 6) - against
@@ -124,11 +132,15 @@ def is_cooperation(text: str, n_authorities: int, n_foreign: int, score: float |
 RELEVANCE_THRESHOLD = 1.0
 
 
-def event_type(text: str, title: str = "", lead_chars: int = 600) -> str | None:
+def event_type(text: str, title: str = "", lead_chars: int = 600, hits: list[tuple[str, str, int]] | None = None) -> str | None:
     """The kind of event: the strongest signal; title hits count triple, lead hits double."""
     scores: dict[str, float] = {}
-    for source, base, is_body in ((text, 1.0, True), (title, 2.0, False)):
-        for name, _, start in _EVENT_TYPE_TERMS.hits(source):
+    body = signal_hits(text) if hits is None else hits
+    for source_hits, base, is_body in ((body, 1.0, True), (signal_hits(title) if title else [], 2.0, False)):
+        for label, _, start in source_hits:
+            if not label.startswith("type:"):
+                continue
+            name = label[5:]
             weight = base + (1.0 if is_body and start < lead_chars else 0.0)
             scores[name] = scores.get(name, 0.0) + weight * _EVENT_WEIGHT[name]
     if not scores:

@@ -130,9 +130,24 @@ class Authority:
     mentions: list[Linked] = field(default_factory=list)
 
 
+def _may_be_actor(before: str) -> bool:
+    """Cheap precheck for _ACTOR_BEFORE (regexes anchored at the end are slow in Python)."""
+    tail = before[-14:]
+    return "mit " in tail or "zwischen " in tail or before.rstrip().endswith(("(", "aus", "von der", "vom"))
+
+
+_BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "lt", "eispiel", "z.", "etwa", "u.", "darunter", "ommunen",
+                     "emeinden", "tädte", "Orte", "itglied", "inwohner")
+
+
+def _may_be_background(before: str) -> bool:
+    tail = before[-45:]
+    return any(h in tail for h in _BACKGROUND_HINTS)
+
+
 def _prev_token(text: str, start: int) -> str:
-    m = re.search(r"(\S+)\s*$", text[max(0, start - 30): start])
-    return m.group(1).strip(",.;:()\"'") if m else ""
+    words = text[max(0, start - 30): start].split()
+    return words[-1].strip(",.;:()\"'") if words else ""
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -250,7 +265,7 @@ class PlaceLinker:
                 cue = "city"
             elif i > 0 and cues[i - 1] and _LIST_SEP.match(text[mentions[i - 1].end: m.start]):
                 cue = cues[i - 1]
-            elif _ACTOR_BEFORE.search(before):
+            elif _may_be_actor(before) and _ACTOR_BEFORE.search(before):
                 cue = "actor"  # "Urte Steinberg (Pinneberg)", "Partnerschaft mit Giengen"
             cues.append(cue)
         return cues
@@ -337,7 +352,7 @@ class PlaceLinker:
             address = bool(_ADDRESS_BEFORE.search(before[-10:]))
             linked.append(
                 Linked(m.start, m.end, m.text, best.ags, best.level, best_score, margin, cues[i], venue, address,
-                       background=bool(_BACKGROUND.search(before)),
+                       background=_may_be_background(before) and bool(_BACKGROUND.search(before)),
                        institution=bool(_INSTITUTION.search(before[-32:])))
             )
         self._qualifiers(text, linked)
