@@ -232,9 +232,6 @@ def build_names(regions: pd.DataFrame, associations: pd.DataFrame, aliases: pd.D
 
 # --- matching ------------------------------------------------------------------------
 
-_WORD_CHAR = re.compile(r"[\w]")
-
-
 @dataclass(frozen=True)
 class Candidate:
     """One region a variant may stand for."""
@@ -282,12 +279,13 @@ class Gazetteer:
     def find(self, text: str) -> list[Mention]:
         """Leftmost-longest, non-overlapping matches that start and end at word boundaries."""
         hits = []
+        n = len(text)
         for end_idx, (variant, cands) in self.automaton.iter(text):
             start = end_idx - len(variant) + 1
             end = end_idx + 1
-            if start > 0 and _WORD_CHAR.match(text[start - 1]):
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
-            if end < len(text) and _WORD_CHAR.match(text[end]) and not variant.endswith("-"):
+            if end < n and (text[end].isalnum() or text[end] == "_") and not variant.endswith("-"):
                 continue
             hits.append((start, end, variant, cands))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))

@@ -11,6 +11,7 @@ from datetime import date
 
 from koopatlas.extract import dates, fields, topics
 from koopatlas.extract.places import ROLE_LOCATION, ROLE_PARTICIPANT, Authority, PlaceLinker
+from koopatlas.extract.terms import TermMatcher
 from koopatlas.gazetteer import Gazetteer
 from koopatlas.sources import Document
 
@@ -73,6 +74,11 @@ class Extractor:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.linker = PlaceLinker(gazetteer)
         self.topics = topics.TopicMatcher(topics.load_topics())
+        # one automaton for topic, cooperation and event-type words: each text is scanned once
+        self.signals = TermMatcher(
+            fields.SIGNAL_WORD_START | {f"topic:{t.id}": t.terms for t in self.topics.topics},
+            fields.SIGNAL_ANYWHERE | {f"topic:{t.id}": t.inner for t in self.topics.topics},
+        )
 
     @classmethod
     def from_db(cls, con) -> Extractor:
@@ -85,7 +91,7 @@ class Extractor:
         authorities = self.linker.authorities(text, relevant=True)
         actors = [a for a in authorities if a.role == ROLE_PARTICIPANT or (
             a.level != "land" and any(not (m.venue or m.address or m.institution) for m in a.mentions))]
-        signals = fields.signal_hits(text)
+        signals = self.signals.hits(text)
         score = fields.cooperation_score(text, signals)
         relevant = fields.is_cooperation(text, len(actors), len(foreign), score)
         participants = [a for a in authorities if a.role == ROLE_PARTICIPANT]
@@ -108,7 +114,8 @@ class Extractor:
             year=year,
             event_date=day,
             event_type=fields.event_type(text, title, hits=signals) if relevant else None,
-            topics=topics.choose_topics(text, self.topics, title) if relevant else [],
+            topics=topics.choose_topics(text, self.topics, title, body=topics.counts_from_hits(signals))
+            if relevant else [],
             authorities=authorities,
             foreign_partners=foreign,
             funding=fields.funding(text) if relevant else [],

@@ -48,11 +48,13 @@ EVENT_TYPES: list[tuple[str, tuple[str, ...], float]] = [
 ]
 _EVENT_WEIGHT = {name: weight for name, _, weight in EVENT_TYPES}
 
+#: Signal word lists by label: at word starts, and anywhere in a word.
+SIGNAL_WORD_START = {"coop": COOPERATION_TERMS} | {
+    f"not:{label}": terms for label, (_, terms) in NOT_COOPERATION_TERMS.items()
+}
+SIGNAL_ANYWHERE = {f"type:{name}": terms for name, terms, _ in EVENT_TYPES}
 #: One automaton for every signal word list, so a text is scanned once.
-SIGNALS = TermMatcher(
-    {"coop": COOPERATION_TERMS} | {f"not:{label}": terms for label, (_, terms) in NOT_COOPERATION_TERMS.items()},
-    {f"type:{name}": terms for name, terms, _ in EVENT_TYPES},
-)
+SIGNALS = TermMatcher(SIGNAL_WORD_START, SIGNAL_ANYWHERE)
 
 
 def signal_hits(text: str) -> list[tuple[str, str, int]]:

@@ -82,8 +82,7 @@ _LOWER_FUNCTION = frozenset(
 _CITY_AND = re.compile(r"\b(?:Stadt|Hansestadt|Städte)\s+und\s+(?:des\s+|der\s+|dem\s+)?$")
 _KREIS_AND = re.compile(r"\b(?:Land)?[Kk]reis(?:es)?\s+und\s+(?:der\s+|die\s+)?(?:Stadt\s+|Hansestadt\s+)?$")
 #: Unmatched words worth a fuzzy look: Kreis-like endings, or right after a Kreis word.
-_WORD = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]{6,}")
-_KREISLIKE_ENDINGS = ("kreis", "kereis", "kries", "kreiß", "kres", "kreiss")
+_KREISLIKE_END = re.compile(r"k(?:e?reis|ries|reiß|reiss|res)\b")
 _AFTER_KREIS_WORD = re.compile(r"reis(?:e|es|en)?\s+(?:\w+\s+)?([A-ZÄÖÜ][\wäöüß-]{7,})")
 _NEGATION = re.compile(r"\b(?:nicht|kein\w*|ohne|außer|ausgenommen|mit Ausnahme)\b")
 
@@ -237,7 +236,13 @@ class PlaceLinker:
     def _repair_unmatched(self, text: str, found: list[Mention]) -> list[Mention]:
         """Words that look like Kreis names ("Saalekereis") or follow a Kreis cue ("Landkreise Bernkastell")."""
         covered = [(m.start, m.end) for m in found]
-        spans = [(w.start(), w.end()) for w in _WORD.finditer(text) if w.group().endswith(_KREISLIKE_ENDINGS)]
+        spans = []
+        for ending in _KREISLIKE_END.finditer(text):
+            start = ending.start()
+            while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+                start -= 1
+            if ending.end() - start >= 7 and text[start].isupper():
+                spans.append((start, ending.end()))
         spans += [(w.start(1), w.end(1)) for w in _AFTER_KREIS_WORD.finditer(text)]
         extra = []
         for start, end in spans:

@@ -57,9 +57,20 @@ def score_topics(text: str, matcher: TopicMatcher) -> dict[str, int]:
 RELATIVE_THRESHOLD = 0.2
 
 
-def choose_topics(text: str, matcher: TopicMatcher, title: str = "", max_topics: int = 8) -> list[str]:
+def counts_from_hits(hits: list[tuple[str, str, int]], prefix: str = "topic:") -> dict[str, int]:
+    """Topic scores from the hits of a combined automaton whose topic labels carry a prefix."""
+    out: dict[str, int] = {}
+    for label, _, _ in hits:
+        if label.startswith(prefix):
+            key = label[len(prefix):]
+            out[key] = out.get(key, 0) + 1
+    return out
+
+
+def choose_topics(text: str, matcher: TopicMatcher, title: str = "", max_topics: int = 8,
+                  body: dict[str, int] | None = None) -> list[str]:
     """Topics whose signals (title counting three times) reach a share of the strongest."""
-    body = matcher.scores(text)
+    body = matcher.scores(text) if body is None else body
     head = matcher.scores(title) if title else {}
     scores = {t: body.get(t, 0) + 2 * head.get(t, 0) for t in set(body) | set(head)}
     if not scores:
