@@ -35,6 +35,8 @@ _CITY_CUE = re.compile(
     r"Partnerstädte|Nachbarstadt|Nachbarstädte|Nachbargemeinde\w*|Schwesterstadt|Rosenstadt|Landeshauptstadt|"
     r"Universitätsstadt|Oberzentrum|Mittelzentrum|Bezirk|Bezirke|Orte|Ortschaften)\s*$"
 )
+_KREIS_LIST = re.compile(r"\b(?:Land)?[Kk]reis(?:e|en)\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}$")
+_CITY_LIST = re.compile(r"\b(?:Städte|Städten|Gemeinden|Kommunen)\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}$")
 _KREIS_AFTER = re.compile(r"^(?:s|'|’)?\s*(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt)\b")
 _CITY_AFTER = re.compile(r"^(?:s|'|’)?\s*(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b")
 #: A list continues through these separators: "Landkreise A, B und C".
@@ -270,6 +272,10 @@ class PlaceLinker:
                 cue = "city"
             elif i > 0 and cues[i - 1] and _LIST_SEP.match(text[mentions[i - 1].end: m.start]):
                 cue = cues[i - 1]
+            elif _KREIS_LIST.search(before):
+                cue = "kreis"  # "mit den Landkreisen SÜW und Germersheim": a list whose first item is unknown
+            elif _CITY_LIST.search(before):
+                cue = "city"
             elif _may_be_actor(before) and _ACTOR_BEFORE.search(before):
                 cue = "actor"  # "Urte Steinberg (Pinneberg)", "Partnerschaft mit Giengen"
             cues.append(cue)
