@@ -39,3 +39,16 @@ def test_dateline_and_url_dates():
     assert url_date("https://example.de/aktuelles/16-06-2025-halle-und-leipzig") == (2025, date(2025, 6, 16))
     assert url_date("https://example.de/neuigkeiten/2019/september-2019/kooperation")[0] == 2019
     assert url_date("https://example.de/?p=101873") == (None, None)
+
+
+def test_a_day_without_year_before_a_planned_month_takes_the_plan_year_or_the_one_before():
+    text = ("Zu einem ersten Treffen sind am Donnerstag (8. November) die Bürgermeister zusammengekommen. "
+            "Das nächste Treffen ist im Mai 2019 in Beckum vorgesehen.")
+    assert event_year(text)[0] == 2018
+    text = text.replace("8. November", "8. März")
+    assert event_year(text)[0] == 2019
+
+
+def test_a_bracketed_dateline_beats_a_page_header_date():
+    text = "Dienstag, 21. Oktober 2025\n\nKooperationen\n\n[15.12.2014] Die Landeshauptstadt und der Kreis arbeiten zusammen."
+    assert header_date(text) == date(2014, 12, 15)

@@ -103,10 +103,18 @@ def find_dates(text: str) -> list[DateHit]:
     return hits
 
 
+_BRACKET_DATELINE = re.compile(r"^\s*[\[(](\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})[\])]")
+
+
 def header_date(text: str, lines: int = 3) -> date | None:
-    """A full date in the first lines (dateline of a press release), if any."""
-    head = "\n".join(text.splitlines()[:lines])
-    for hit in find_dates(head):
+    """The date of the release: a bracketed dateline ("[15.12.2014] …") near the top wins over
+    the first full date of the first lines (which may be a page's "today" header)."""
+    head_lines = text.splitlines()[: lines + 4]
+    for line in head_lines:
+        m = _BRACKET_DATELINE.match(line)
+        if m and (d := _safe_date(int(m[3]), int(m[2]), int(m[1]))):
+            return d
+    for hit in find_dates("\n".join(head_lines[:lines])):
         if hit.day:
             return hit.day
     return None
@@ -201,10 +209,34 @@ def _score(text: str, hit: DateHit, total: int, published: date | None = None) -
     if FUTURE_WORDS.search(sentence):
         score -= 1.5  # "Das nächste Treffen ist im Mai 2019 vorgesehen"
     if published and hit.year == published.year:
-        score += 1.2  # reports are mostly published in the year of the event
+        score += 2.0  # reports are mostly published in the year of the event
     # earlier is more likely the reported event (headline, lead)
     score += 0.8 * (1 - hit.start / max(total, 1))
     return score
+
+
+_DAY_MONTH_ONLY = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_RE})\b(?!\.?\s*(?:19|20)\d\d)")
+
+
+def _year_before_plan(text: str, best: DateHit) -> int | None:
+    """"Am Donnerstag (8. November) … Das nächste Treffen ist im Mai 2019 vorgesehen" → 2018.
+
+    When the best year is that of a plan, an earlier day and month without a year is the
+    event: same year if its month comes before the planned month, else the year before.
+    """
+    if not FUTURE_WORDS.search(_sentence_of(text, best.start, best.end)):
+        return None
+    planned = _MONTH_BEFORE.search(text[best.start: best.end - 4].lower())
+    event = _DAY_MONTH_ONLY.search(text.lower(), 0, best.start)
+    if planned is None or event is None:
+        return None
+    return best.year - 1 if MONTHS[event[2]] > MONTHS[planned[2]] else best.year
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return text[s: min(ends) if ends else len(text)]
 
 
 def event_year(text: str, published: date | int | None = None, today: date | None = None) -> tuple[int | None, date | None]:
@@ -220,6 +252,9 @@ def event_year(text: str, published: date | int | None = None, today: date | Non
         return (published.year if published else None), None
     scored = sorted(hits, key=lambda h: _score(text, h, len(text), published), reverse=True)
     best = scored[0]
+    inferred = _year_before_plan(text, best)
+    if inferred:
+        return inferred, None
     if published and _score(text, best, len(text), published) < 1.5:
         return published.year, None
     return best.year, best.day
