@@ -26,6 +26,7 @@ def test_a_new_topic_term_needs_no_code(tmp_path):
     path.write_text('[test]\nlabel = "Test"\nterms = ["zauberwort"]\n', encoding="utf-8")
     matcher = topics.TopicMatcher(topics.load_topics(path))
     assert topics.choose_topics("Ein Zauberwort öffnet Türen.", matcher) == ["test"]
+    assert topics.choose_topics("Nichts dergleichen.", matcher) == []
 
 
 def test_event_types():

@@ -114,8 +114,7 @@ class Extractor:
             year=year,
             event_date=day,
             event_type=fields.event_type(text, title, hits=signals) if relevant else None,
-            topics=topics.choose_topics(text, self.topics, title, body=topics.counts_from_hits(signals))
-            if relevant else [],
+            topics=topics.choose_topics(text, hits=signals, prefix="topic:") if relevant else [],
             authorities=authorities,
             foreign_partners=foreign,
             funding=fields.funding(text) if relevant else [],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,28 +56,46 @@ def score_topics(text: str, matcher: TopicMatcher) -> dict[str, int]:
 
 #: A topic must reach this share of the strongest topic's score: texts touch many
 #: topics in passing, the annotated ones are those the text dwells on.
-RELATIVE_THRESHOLD = 0.2
+RELATIVE_THRESHOLD = 0.15
+#: Signal words count more in the lead and in sentences that name a subject of the talks.
+LEAD_CHARS = 400
+LEAD_BONUS = 0.5
+SUBJECT_BONUS = 0.5
+_SUBJECT_SENTENCE = re.compile(
+    r"Them|Bereich|Schwerpunkt|Handlungsfeld|geht es|ging es|befass|Gesprächs|Fragen|Aufgaben|Zusammenarbeit|"
+    r"Kooperation|Projekt|Ziel",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
-def counts_from_hits(hits: list[tuple[str, str, int]], prefix: str = "topic:") -> dict[str, int]:
-    """Topic scores from the hits of a combined automaton whose topic labels carry a prefix."""
-    out: dict[str, int] = {}
-    for label, _, _ in hits:
-        if label.startswith(prefix):
-            key = label[len(prefix):]
-            out[key] = out.get(key, 0) + 1
-    return out
+def weighted_scores(text: str, hits: list[tuple[str, str, int]], prefix: str = "") -> dict[str, float]:
+    """Topic scores from term hits (label, term, start); labels may carry a prefix ("topic:")."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    subject_cache: dict[int, bool] = {}
+    scores: dict[str, float] = {}
+    for label, _, start in hits:
+        if prefix and not label.startswith(prefix):
+            continue
+        i = bisect.bisect_right(ends, start)
+        if i not in subject_cache:
+            begin = ends[i - 1] if i > 0 else 0
+            subject_cache[i] = bool(_SUBJECT_SENTENCE.search(text, begin, ends[min(i, len(ends) - 1)]))
+        weight = 1.0 + (LEAD_BONUS if start < LEAD_CHARS else 0.0) + (SUBJECT_BONUS if subject_cache[i] else 0.0)
+        key = label[len(prefix):]
+        scores[key] = scores.get(key, 0.0) + weight
+    return scores
 
 
-def choose_topics(text: str, matcher: TopicMatcher, title: str = "", max_topics: int = 8,
-                  body: dict[str, int] | None = None) -> list[str]:
-    """Topics whose signals (title counting three times) reach a share of the strongest."""
-    body = matcher.scores(text) if body is None else body
-    head = matcher.scores(title) if title else {}
-    scores = {t: body.get(t, 0) + 2 * head.get(t, 0) for t in set(body) | set(head)}
+def choose_topics(text: str, matcher: TopicMatcher | None = None, hits: list[tuple[str, str, int]] | None = None,
+                  prefix: str = "", max_topics: int = 8) -> list[str]:
+    """Topics whose weighted signals reach a share of the strongest topic's."""
+    if hits is None:
+        hits = matcher.hits(text)
+    scores = weighted_scores(text, hits, prefix)
     if not scores:
         return []
     top = max(scores.values())
-    chosen = [t for t, v in scores.items() if v >= RELATIVE_THRESHOLD * top]
+    chosen = [t for t, v in scores.items() if v >= RELATIVE_THRESHOLD * top and v >= 1.0]
     chosen.sort(key=lambda t: -scores[t])
     return chosen[:max_topics]
