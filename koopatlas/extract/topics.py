@@ -61,10 +61,9 @@ RELATIVE_THRESHOLD = 0.15
 LEAD_CHARS = 400
 LEAD_BONUS = 0.5
 SUBJECT_BONUS = 0.5
-_SUBJECT_SENTENCE = re.compile(
-    r"Them|Bereich|Schwerpunkt|Handlungsfeld|geht es|ging es|befass|Gesprächs|Fragen|Aufgaben|Zusammenarbeit|"
-    r"Kooperation|Projekt|Ziel",
-    re.IGNORECASE,
+_SUBJECT_SENTENCE = re.compile(  # matched against the lower-cased text
+    r"them|bereich|schwerpunkt|handlungsfeld|geht es|ging es|befass|gesprächs|fragen|aufgaben|zusammenarbeit|"
+    r"kooperation|projekt|ziel"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -72,16 +71,14 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 def weighted_scores(text: str, hits: list[tuple[str, str, int]], prefix: str = "") -> dict[str, float]:
     """Topic scores from term hits (label, term, start); labels may carry a prefix ("topic:")."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    subject_cache: dict[int, bool] = {}
+    subject = {bisect.bisect_right(ends, m.start()) for m in _SUBJECT_SENTENCE.finditer(text.lower())}
     scores: dict[str, float] = {}
     for label, _, start in hits:
         if prefix and not label.startswith(prefix):
             continue
-        i = bisect.bisect_right(ends, start)
-        if i not in subject_cache:
-            begin = ends[i - 1] if i > 0 else 0
-            subject_cache[i] = bool(_SUBJECT_SENTENCE.search(text, begin, ends[min(i, len(ends) - 1)]))
-        weight = 1.0 + (LEAD_BONUS if start < LEAD_CHARS else 0.0) + (SUBJECT_BONUS if subject_cache[i] else 0.0)
+        weight = 1.0 + (LEAD_BONUS if start < LEAD_CHARS else 0.0)
+        if bisect.bisect_right(ends, start) in subject:
+            weight += SUBJECT_BONUS
         key = label[len(prefix):]
         scores[key] = scores.get(key, 0.0) + weight
     return scores
