@@ -87,11 +87,11 @@ class Extractor:
     def extract(self, doc: Document) -> Event:
         text = doc.clean_text
         title = doc.title or ""
-        foreign = fields.foreign_partners(text)
+        signals = self.signals.hits(text)
+        foreign = fields.foreign_partners(text, signals)
         authorities = self.linker.authorities(text, relevant=True)
         actors = [a for a in authorities if a.role == ROLE_PARTICIPANT or (
             a.level != "land" and any(not (m.venue or m.address or m.institution) for m in a.mentions))]
-        signals = self.signals.hits(text)
         score = fields.cooperation_score(text, signals)
         relevant = fields.is_cooperation(text, len(actors), len(foreign), score)
         participants = [a for a in authorities if a.role == ROLE_PARTICIPANT]

@@ -48,18 +48,6 @@ EVENT_TYPES: list[tuple[str, tuple[str, ...], float]] = [
 ]
 _EVENT_WEIGHT = {name: weight for name, _, weight in EVENT_TYPES}
 
-#: Signal word lists by label: at word starts, and anywhere in a word.
-SIGNAL_WORD_START = {"coop": COOPERATION_TERMS} | {
-    f"not:{label}": terms for label, (_, terms) in NOT_COOPERATION_TERMS.items()
-}
-SIGNAL_ANYWHERE = {f"type:{name}": terms for name, terms, _ in EVENT_TYPES}
-#: One automaton for every signal word list, so a text is scanned once.
-SIGNALS = TermMatcher(SIGNAL_WORD_START, SIGNAL_ANYWHERE)
-
-
-def signal_hits(text: str) -> list[tuple[str, str, int]]:
-    """(label, term, start) of all signal words: "coop", "not:…" and "type:…" labels."""
-    return SIGNALS.hits(text)
 
 OFFICES = (
     "Oberbürgermeisterin|Oberbürgermeister|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Bezirksbürgermeisterin|"
@@ -118,7 +106,7 @@ def cooperation_score(text: str, hits: list[tuple[str, str, int]] | None = None)
     hits = signal_hits(text) if hits is None else hits
     signals = len({term[:8] for label, term, _ in hits if label == "coop"})
     labels = {label[4:] for label, _, _ in hits if label.startswith("not:")}
-    if "opposition" not in labels and _AGAINST_MERGER.search(text.lower()):
+    if "opposition" not in labels and "gegen " in text and _AGAINST_MERGER.search(text.lower()):
         labels.add("opposition")
     against = sum(NOT_COOPERATION_TERMS[label][0] for label in labels)
     return min(signals, 6) - against
@@ -199,9 +187,12 @@ def people(text: str) -> list[Person]:
     return list(seen.values())
 
 
-def foreign_partners(text: str) -> list[tuple[str, str]]:
+def foreign_partners(text: str, hits: list[tuple[str, str, int]] | None = None) -> list[tuple[str, str]]:
     """Foreign partners as (name, ISO country code)."""
-    if not any(word in text for word in COUNTRIES):
+    if hits is not None:
+        if not any(label == "country" for label, _, _ in hits):
+            return []
+    elif not any(word in text for word in COUNTRIES):
         return []
     out: dict[str, str] = {}
     for m in FOREIGN.finditer(text):
@@ -210,3 +201,17 @@ def foreign_partners(text: str) -> list[tuple[str, str]]:
         elif m["name2"]:
             out.setdefault(m["name2"].strip(), COUNTRIES[m["country"]])
     return list(out.items())
+
+
+#: Signal word lists by label: at word starts, and anywhere in a word.
+SIGNAL_WORD_START = {"coop": COOPERATION_TERMS, "country": tuple(w.lower() for w in COUNTRIES)} | {
+    f"not:{label}": terms for label, (_, terms) in NOT_COOPERATION_TERMS.items()
+}
+SIGNAL_ANYWHERE = {f"type:{name}": terms for name, terms, _ in EVENT_TYPES}
+#: One automaton for every signal word list, so a text is scanned once.
+SIGNALS = TermMatcher(SIGNAL_WORD_START, SIGNAL_ANYWHERE)
+
+
+def signal_hits(text: str) -> list[tuple[str, str, int]]:
+    """(label, term, start) of all signal words: "coop", "not:…" and "type:…" labels."""
+    return SIGNALS.hits(text)

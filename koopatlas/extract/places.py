@@ -272,9 +272,9 @@ class PlaceLinker:
                 cue = "city"
             elif i > 0 and cues[i - 1] and _LIST_SEP.match(text[mentions[i - 1].end: m.start]):
                 cue = cues[i - 1]
-            elif _KREIS_LIST.search(before):
+            elif "reise" in before and _KREIS_LIST.search(before):
                 cue = "kreis"  # "mit den Landkreisen SÜW und Germersheim": a list whose first item is unknown
-            elif _CITY_LIST.search(before):
+            elif ("Städte" in before or "emeinden" in before or "Kommunen" in before) and _CITY_LIST.search(before):
                 cue = "city"
             elif _may_be_actor(before) and _ACTOR_BEFORE.search(before):
                 cue = "actor"  # "Urte Steinberg (Pinneberg)", "Partnerschaft mit Giengen"
