@@ -114,3 +114,29 @@ def test_former_kreis_links_to_todays_kreis(linker):
 def test_confidence_is_between_zero_and_one(linker):
     for authority in linker.authorities("Lünen, Essen und Kreis Wesel arbeiten im Labor zusammen."):
         assert 0 < authority.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ags"),
+    [
+        # Kirchheim: the Landkreis named nearby decides
+        ("Die Gemeinde Kirchheim im Landkreis München und die Gemeinde Aschheim vereinbaren eine Kooperation.", "09184131"),
+        # Forst: the Lausitz town next to Cottbus, not Forst in Baden or in der Eifel
+        ("Die Städte Forst und Cottbus unterzeichnen eine Vereinbarung zum Strukturwandel in der Lausitz.", "12071076"),
+        # Forst in Baden: its neighbours are in the Landkreis Karlsruhe
+        ("Die Gemeinden Forst und Hambrücken im Landkreis Karlsruhe betreiben gemeinsam eine Kläranlage.", "08215021"),
+    ],
+)
+def test_same_named_gemeinden_by_their_neighbours(linker, text, ags):
+    assert ags in participants(linker, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie zog den Mantel an und ging zu den Burgen am Rhein, vorbei an Wiesen und Feldern.",
+        "Zum Essen gab es Fisch, danach einen Spaziergang über die Wiesen.",
+    ],
+)
+def test_more_words_that_are_also_places(linker, text):
+    assert participants(linker, text) == set()

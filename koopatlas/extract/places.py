@@ -78,6 +78,8 @@ _TITLES = re.compile(
     r"Dezernent(?:in)?|Stadtrat|Stadträtin|Kreisrat|Kreisrätin|Amtsleiter(?:in)?|Staatssekretär(?:in)?|Minister(?:in)?)$"
 )
 _OFFICE_WORDS = re.compile(r"^(?:(?:Ober)?[Bb]ürgermeister\w*|Landr\w+|OB|Rathaus|Kreis\w*|Stadt\w*|Gemeinde\w*|Amt\w*)$")
+#: Prepositions that take nouns but rarely a bare town name ("an Wiesen", "über Brücken").
+_NOUN_PREPOSITIONS = frozenset("an auf über unter hinter vor neben durch ohne gegen".split())
 _LOWER_FUNCTION = frozenset(
     ["und", "oder", "sowie", "aber", "über", "unter", "hinter", "gegen", "wieder", "wider", "nach", "in", "im", "aus", "bei", "mit", "von", "vom", "zu", "zum", "zur", "für", "an", "am", "auf", "zwischen", "neben", "vor", "durch", "um", "ab", "bis", "seit", "samt", "nahe", "ob", "weder", "noch", "als", "wie", "denn"]
 )
@@ -420,8 +422,8 @@ class PlaceLinker:
         if after.isalpha() or after == "-" or (m.start > 0 and text[m.start - 1] == "-"):
             return True  # part of a compound: "Brand- und", "Karl-Josef"
         low = prev.lower()
-        if low in _DETERMINERS:
-            return True  # "das Essen", "im Hof"
+        if low in _DETERMINERS or low in _NOUN_PREPOSITIONS:
+            return True  # "das Essen", "im Hof", "vorbei an Wiesen"
         if prev.islower() and low not in _LOWER_FUNCTION and re.search(r"(?:e|en|er|es|em)$", low):
             return True  # "der gesamträumlichen Lage"
         gap = text[max(0, m.start - len(prev) - 2): m.start]
