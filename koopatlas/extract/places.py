@@ -79,7 +79,7 @@ _TITLES = re.compile(
 )
 _OFFICE_WORDS = re.compile(r"^(?:(?:Ober)?[Bb]ürgermeister\w*|Landr\w+|OB|Rathaus|Kreis\w*|Stadt\w*|Gemeinde\w*|Amt\w*)$")
 #: Prepositions that take nouns but rarely a bare town name ("an Wiesen", "über Brücken").
-_NOUN_PREPOSITIONS = frozenset("an auf über unter hinter vor neben durch ohne gegen".split())
+_NOUN_PREPOSITIONS = frozenset(["an", "auf", "über", "unter", "hinter", "vor", "neben", "durch", "ohne", "gegen"])
 _LOWER_FUNCTION = frozenset(
     ["und", "oder", "sowie", "aber", "über", "unter", "hinter", "gegen", "wieder", "wider", "nach", "in", "im", "aus", "bei", "mit", "von", "vom", "zu", "zum", "zur", "für", "an", "am", "auf", "zwischen", "neben", "vor", "durch", "um", "ab", "bis", "seit", "samt", "nahe", "ob", "weder", "noch", "als", "wie", "denn"]
 )
