@@ -1,4 +1,4 @@
-"""Kooperationsatlas – entry point: navigation, sidebar, pages."""
+"""Kooperationsatlas – entry point: navigation, sidebar filters, pages."""
 
 import streamlit as st
 
@@ -6,15 +6,20 @@ from koopatlas import config
 
 st.set_page_config(page_title="Kooperationsatlas", page_icon="🗺️", layout="wide")
 
-navigation = st.navigation(
-    [
-        st.Page("pages/home.py", title="Karte", icon="🗺️", default=True),
-    ]
-)
+# Each page renders the shared sidebar filters itself (koopatlas.web.filters.sidebar), so a
+# page works the same when opened directly and keeps the filters when the user switches pages.
+PAGES = {
+    "karte": st.Page("pages/home.py", title="Karte", icon=":material/map:", default=True),
+    "netzwerk": st.Page("pages/netzwerk.py", title="Netzwerk", icon=":material/hub:", url_path="netzwerk"),
+    "themen": st.Page("pages/themen.py", title="Themen", icon=":material/sell:", url_path="themen"),
+    "ereignisse": st.Page("pages/ereignisse.py", title="Ereignisse", icon=":material/article:", url_path="ereignisse"),
+    "region": st.Page("pages/region.py", title="Region", icon=":material/location_on:", url_path="region"),
+}
+navigation = st.navigation(list(PAGES.values()))
 
 with st.sidebar:
     st.markdown("### Kooperationsatlas")
-    st.caption("Wer arbeitet mit wem zusammen? Kommunale Kooperationen in Deutschland aus Pressemitteilungen.")
+    st.caption("Wer arbeitet mit wem zusammen? Kommunale Kooperationen in Deutschland, erschlossen aus Pressemitteilungen.")
 
 navigation.run()
 

@@ -133,7 +133,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     code = cmd_geo(args)
     if code:
         return code
-    stored, unchanged, failures = ingest_paths(sample_paths(), args.db, progress=False)
+    # the build re-extracts the sample corpus, so it reflects the current extractor
+    stored, unchanged, failures = ingest_paths(sample_paths(), args.db, force=True, progress=False)
     for failure in failures:
         print(f"Fehler: {failure}", file=sys.stderr)
     print(f"Beispielkorpus: {stored} gespeichert, {unchanged} unverändert, {len(failures)} fehlgeschlagen")

@@ -15,19 +15,28 @@ import pandas as pd
 
 from koopatlas import config
 
+_INCLUDE = re.compile(r"^--\s*include:\s*(\w+)\s*$", re.MULTILINE)
+
 
 @cache
 def sql(name: str) -> str:
-    """The text of ``queries/<name>.sql`` (cached: files do not change at run time)."""
+    """The text of ``queries/<name>.sql`` (cached: files do not change at run time).
+
+    A line ``-- include: fragment`` is replaced by ``queries/_fragment.sql``: the
+    dashboard's filter CTE is written once and shared by every dashboard query.
+    """
     path = config.QUERIES_DIR / f"{name}.sql"
     if not path.is_file():
         raise KeyError(f"No query file {path}")
-    return path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    return _INCLUDE.sub(lambda m: sql("_" + m.group(1)).strip(), text)
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
-    """Run one named query and return its result as a DataFrame."""
-    return con.execute(sql(name), params or {}).df()
+    """Run one named query and return its result as a DataFrame (only the parameters it names are bound)."""
+    text = sql(name)
+    used = {k: v for k, v in (params or {}).items() if f"${k}" in text}
+    return con.execute(text, used).df()
 
 
 def statements(name: str) -> list[str]:

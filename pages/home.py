@@ -1,18 +1,49 @@
-"""Home: the map of Germany's Kreise and Länder."""
+"""Karte: who cooperates with whom across Germany, under the sidebar filters."""
 
 import streamlit as st
 
 from koopatlas import config
-from koopatlas.web import data, maps
+from koopatlas.web import data, filters, maps
+
+f = filters.sidebar()
+params = f.params()
 
 st.title("Kooperationsatlas")
 st.caption("Kommunale Zusammenarbeit in Deutschland – Landkreise, Städte und Gemeinden")
 
-kreise = data.q("map_shapes", level="kreis")
-laender = data.q("map_shapes", level="land")
+kpis = data.q("kpis", **params).iloc[0]
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Ereignisse", f"{int(kpis['events']):,}".replace(",", "."))
+c2.metric("Beteiligte Kommunen", f"{int(kpis['authorities']):,}".replace(",", "."))
+c3.metric("Beteiligte Länder", int(kpis["laender"]))
+share = kpis["cross_border_share"]
+c4.metric("Länderübergreifend", "–" if share != share or share is None else f"{share:.0%}".replace(".", ","),
+          help="Anteil der Ereignisse mit Beteiligten aus mehr als einem Bundesland")
 
-st.plotly_chart(maps.kreise_map(kreise, laender), width="stretch", config=maps.PLOTLY_CONFIG)
+if int(kpis["events"]) == 0:
+    filters.empty_message()
+
+kreise = data.q("map_kreise", **params)
+laender = data.q("map_shapes", level="land")
+points = data.q("map_points", **params)
+edges = data.q("map_edges", **params)
+
+figure = maps.cooperation_map(kreise, laender, points, edges, filters.topic_names())
+event = st.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",
+                        selection_mode="points", key="map")
 st.caption(
-    f"{len(laender)} Länder, {len(kreise)} Kreise und kreisfreie Städte. "
-    f"Kartengrundlage: [{config.ATTRIBUTION}]({config.ATTRIBUTION_URL})"
+    "Flächen: Ereignisse je Kreis (Gemeinden zählen für ihren Kreis) · Punkte: beteiligte Städte und Gemeinden · "
+    f"Linien: gemeinsame Ereignisse. Kartengrundlage: [{config.ATTRIBUTION}]({config.ATTRIBUTION_URL})"
 )
+
+selected = [p.get("customdata") for p in (event.selection.points if event and event.selection else [])]
+selected = [s for s in selected if isinstance(s, str)]
+active = kreise[kreise["events"] > 0].sort_values("events", ascending=False)
+choices = list(points["ags"]) + [a for a in active["ags"] if a not in set(points["ags"])]
+names = dict(zip(points["ags"], points["name"], strict=True)) | dict(zip(active["ags"], active["name"], strict=True))
+col, _ = st.columns([2, 3])
+picked = col.selectbox("Region öffnen", choices, index=None, format_func=lambda a: names.get(a, a),
+                       placeholder="Kreis, Stadt oder Gemeinde wählen …")
+target = selected[0] if selected else picked
+if target:
+    st.switch_page("pages/region.py", query_params={"ags": target, **filters.url_params(f)})

@@ -1,15 +1,84 @@
-"""The app in a real headless Chromium: the map renders, offline, with attribution."""
+"""The app in a real headless Chromium: every page, filters through the URL, offline, screenshots."""
+
+import re
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
+PAGES = {"karte": "", "netzwerk": "netzwerk", "themen": "themen", "ereignisse": "ereignisse", "region": "region"}
+
+
+def open_page(page, url):
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(800)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def kpi(page, label):
+    metric = page.locator("[data-testid='stMetric']", has_text=label).first
+    return int(re.sub(r"\D", "", metric.locator("[data-testid='stMetricValue']").inner_text()))
+
 
 def test_home_page_shows_the_kreise_map(app_url, page, artifacts):
-    page.goto(app_url)
+    open_page(page, app_url)
     page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=60_000)
-    page.wait_for_timeout(500)
     assert page.locator(".js-plotly-plot .choroplethlocation").count() == 401
     assert page.get_by_text("© GeoBasis-DE / BKG 2021").first.is_visible()
     page.screenshot(path=str(artifacts / "home.png"), full_page=True)
     assert page.external_requests == []  # no tiles, no CDN: everything comes from the app
+
+
+def test_url_filters_change_kpis_and_map(app_url, page, artifacts):
+    open_page(page, app_url)
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation")
+    all_events = kpi(page, "Ereignisse")
+    all_points = page.locator(".js-plotly-plot .scattergeo .point").count()
+
+    open_page(page, app_url + "/?land=09&thema=verwaltung,raum")
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation")
+    filtered_events = kpi(page, "Ereignisse")
+    filtered_points = page.locator(".js-plotly-plot .scattergeo .point").count()
+    assert 0 < filtered_events < all_events
+    assert filtered_points < all_points
+    assert "Bayern" in page.locator("[data-testid='stSidebar']").inner_text()
+    page.screenshot(path=str(artifacts / "home_filtered.png"), full_page=True)
+
+    open_page(page, app_url + "/?thema=migration&land=04&jahr=1990-1991")
+    assert kpi(page, "Ereignisse") == 0
+    assert page.get_by_text("keine Ereignisse").first.is_visible()
+
+
+def test_filters_survive_moving_between_pages(app_url, page):
+    open_page(page, app_url + "/?land=09")
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Themen").click()
+    page.wait_for_url(re.compile(r".*/themen\?.*land=09.*"), timeout=30_000)
+    assert "land=09" in page.url
+    assert "Bayern" in page.locator("[data-testid='stSidebar']").inner_text()
+
+
+@pytest.mark.parametrize("name", ["netzwerk", "themen", "ereignisse"])
+def test_every_page_renders_with_url_filters(app_url, page, artifacts, name):
+    open_page(page, f"{app_url}/{PAGES[name]}?thema=verwaltung")
+    page.wait_for_selector(".js-plotly-plot, [data-testid='stDataFrame']", timeout=60_000)
+    page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+    assert page.external_requests == []
+
+
+def test_region_page_by_url(app_url, page, artifacts):
+    open_page(page, app_url + "/region?ags=05958004")
+    page.wait_for_selector(".js-plotly-plot")
+    assert "Arnsberg" in page.locator("[data-testid='stMainBlockContainer']").inner_text()
+    assert kpi(page, "Partner") >= 1
+    page.screenshot(path=str(artifacts / "region.png"), full_page=True)
+
+
+def test_event_detail_highlights_the_linked_names(app_url, page, artifacts):
+    open_page(page, app_url + "/ereignisse?q=Verwaltungsrebellen")
+    page.wait_for_selector("[data-testid='stDataFrame']")
+    page.locator("[data-testid='stDataFrame'] .dvn-scroller").first.click(position={"x": 15, "y": 52})
+    page.wait_for_selector("mark", timeout=30_000)
+    assert page.locator("mark").count() >= 3
+    page.screenshot(path=str(artifacts / "ereignis.png"), full_page=True)

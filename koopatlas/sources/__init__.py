@@ -7,6 +7,7 @@ One reader per format (txt, html, docx, pdf, eml, http(s) URL); all of them end 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,13 +64,35 @@ def make_document(name: str, source: str, raw: str, title: str | None = None, pu
     if not cleaned.text.strip():
         raise SourceError(f"{source}: no text found after cleaning")
     if title is None:
-        title = next((line.strip() for line in cleaned.text.splitlines() if len(line.strip()) > 15), None)
+        title = guess_title(cleaned.text)
     if published is None:
         from koopatlas.extract.dates import header_date
 
         published = header_date(cleaned.text)
     doc = Document(text_id(cleaned.text), name, source, title, published, raw, cleaned)
     return doc.with_url(source) if source.startswith(("http://", "https://")) else doc
+
+
+_NOT_A_TITLE = re.compile(
+    r"^(?:date\s|datum\b|stand\b|pressemitteilung(?:\s+nr\.?\s*[\d/]+)?[,:]?\s*$|"
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\[?\d{1,2}\.\d{1,2}\.\d{2,4}\]?\s*$)",
+    re.IGNORECASE,
+)
+
+
+def guess_title(text: str, max_len: int = 160) -> str | None:
+    """The first line that reads like a headline: words, not a dateline, a date or a crawler note."""
+    for line in text.splitlines():
+        line = re.sub(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*", "", line).strip()
+        words = re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", line)
+        if len(words) < 3 or _NOT_A_TITLE.match(line):
+            continue
+        if len(line) > max_len:
+            cut = line[:max_len].rsplit(" ", 1)[0]
+            sentence = re.match(r"(.{20,}?[.!?])\s", line[: max_len + 1])
+            line = sentence.group(1) if sentence else cut + " …"
+        return line
+    return None
 
 
 def load(source: str | Path) -> Document:

@@ -82,3 +82,92 @@ def kreise_map(kreise: pd.DataFrame, laender: pd.DataFrame, value_column: str | 
     )
     fig.add_trace(outline_trace(laender))
     return base_layout(fig)
+
+
+def _labels(codes: str | None, names: dict[str, str]) -> str:
+    codes = codes if isinstance(codes, str) else ""
+    return ", ".join(names.get(c, c) for c in codes.split(",") if c) or "–"
+
+
+def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.DataFrame, edges: pd.DataFrame,
+                    topic_names: dict[str, str], height: int = 720, max_edges: int = 1500) -> go.Figure:
+    """Kreise coloured by events, participating towns as points, partners joined by lines."""
+    counted = kreise["events"] > 0
+    hover = [
+        f"<b>{n}</b><br>{b}<br>Ereignisse: {e}<br>Themen: {_labels(t, topic_names)}<br>"
+        f"Partner: {p if isinstance(p, str) else '–'}"
+        for n, b, e, t, p in zip(kreise["name"], kreise["bez"], kreise["events"], kreise["top_topics"],
+                                 kreise["top_partners"], strict=True)
+    ]
+    fig = go.Figure()
+    active = kreise[counted]
+    if len(active):
+        fig.add_trace(go.Choropleth(
+            geojson=feature_collection(active), locations=active["ags"], featureidkey="id",
+            z=active["events"], zmin=1, zmax=max(int(active["events"].max()), 2),
+            colorscale="Blues", marker_line_color="#8a9bb0", marker_line_width=0.4,
+            colorbar={"title": {"text": "Ereignisse"}, "thickness": 14, "len": 0.6, "tickformat": "d"},
+            hovertext=[h for h, c in zip(hover, counted, strict=True) if c], hoverinfo="text",
+            customdata=active["ags"], name="Kreise",
+        ))
+    empty = kreise[~counted]
+    if len(empty):
+        fig.add_trace(go.Choropleth(
+            geojson=feature_collection(empty), locations=empty["ags"], featureidkey="id", z=[0] * len(empty),
+            colorscale=[[0, "#eef1f5"], [1, "#eef1f5"]], showscale=False, marker_line_color="#a9b6c6",
+            marker_line_width=0.3, hovertext=[h for h, c in zip(hover, counted, strict=True) if not c],
+            hoverinfo="text", customdata=empty["ags"], name="ohne Ereignisse",
+        ))
+    fig.add_trace(outline_trace(laender))
+    if len(edges):
+        shown = edges.head(max_edges)
+        for width, group in shown.groupby(shown["events"].clip(upper=6)):
+            lons: list[float | None] = []
+            lats: list[float | None] = []
+            for row in group.itertuples(index=False):
+                lons += [row.lon_a, row.lon_b, None]
+                lats += [row.lat_a, row.lat_b, None]
+            fig.add_trace(go.Scattergeo(
+                lon=lons, lat=lats, mode="lines", hoverinfo="skip", showlegend=False,
+                line={"width": 0.6 + 0.7 * float(width), "color": "rgba(200, 80, 40, 0.45)"},
+                name=f"{width} gemeinsame Ereignisse",
+            ))
+    if len(points):
+        size = 5 + 4 * points["events"].pow(0.5)
+        fig.add_trace(go.Scattergeo(
+            lon=points["lon"], lat=points["lat"], mode="markers", name="Städte und Gemeinden",
+            marker={"size": size, "color": "#c8502a", "line": {"width": 0.6, "color": "white"}, "opacity": 0.9},
+            customdata=points["ags"],
+            hovertext=[f"<b>{n}</b><br>{b}<br>Ereignisse: {e}" for n, b, e in
+                       zip(points["name"], points["bez"], points["events"], strict=True)],
+            hoverinfo="text", showlegend=False,
+        ))
+    return base_layout(fig, height=height)
+
+
+def partner_map(region: pd.Series, partners: pd.DataFrame, laender: pd.DataFrame, height: int = 560) -> go.Figure:
+    """One region and its partners, joined by lines whose width is the number of joint events."""
+    fig = go.Figure()
+    fig.add_trace(outline_trace(laender, color="#9aa8b8", width=0.8))
+    for row in partners.itertuples(index=False):
+        fig.add_trace(go.Scattergeo(
+            lon=[region["lon"], row.lon], lat=[region["lat"], row.lat], mode="lines", hoverinfo="skip",
+            showlegend=False, line={"width": 1 + 1.5 * min(row.events, 5), "color": "rgba(200, 80, 40, 0.55)"},
+        ))
+    if len(partners):
+        fig.add_trace(go.Scattergeo(
+            lon=partners["lon"], lat=partners["lat"], mode="markers", showlegend=False,
+            marker={"size": 6 + 4 * partners["events"].pow(0.5), "color": "#1f5fa8"},
+            hovertext=[f"<b>{n}</b><br>{b}, {land}<br>gemeinsame Ereignisse: {e}" for n, b, land, e in
+                       zip(partners["name"], partners["bez"], partners["land"], partners["events"], strict=True)],
+            hoverinfo="text",
+        ))
+    fig.add_trace(go.Scattergeo(
+        lon=[region["lon"]], lat=[region["lat"]], mode="markers+text", text=[region["name"]],
+        textposition="top center", marker={"size": 14, "color": "#c8502a", "symbol": "star"},
+        hoverinfo="text", hovertext=[region["name"]], showlegend=False,
+    ))
+    fig.update_geos(visible=False, projection_type="mercator", lataxis_range=[47.2, 55.1], lonaxis_range=[5.8, 15.1])
+    base_layout(fig, height=height)
+    fig.update_geos(fitbounds=False)
+    return fig

@@ -1,0 +1,168 @@
+"""The sidebar filters shared by every page, kept in the URL (``st.query_params``).
+
+A copied link reproduces the view: ``?thema=umwelt,raum&jahr=2010-2024&land=09,14&typ=besuch``.
+Every page calls :func:`sidebar` first; the widgets keep their keys on every page, so
+their state survives moving between pages, and a page opened directly works the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from koopatlas.extract.topics import topic_labels
+from koopatlas.web import data
+
+EVENT_TYPE_LABELS = {
+    "besuch": "Besuch",
+    "arbeitstreffen": "Arbeitstreffen",
+    "vernetzung": "Vernetzungstreffen",
+    "projekt": "Gemeinsames Projekt",
+    "vereinbarung": "Vereinbarung",
+    "partnerschaft": "Partnerschaft",
+    "sonstiges": "Sonstiges",
+}
+
+
+@st.cache_data(show_spinner=False)
+def topic_names() -> dict[str, str]:
+    return topic_labels()
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user selected; ``params`` binds it to the dashboard queries."""
+
+    topics: tuple[str, ...] = ()
+    laender: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    search: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def params(self, **more: Any) -> dict[str, Any]:
+        return {
+            "topics": list(self.topics),
+            "laender": list(self.laender),
+            "event_types": list(self.event_types),
+            "year_from": self.year_from,
+            "year_to": self.year_to,
+            "search": self.search or None,
+            **more,
+        }
+
+    def is_default(self) -> bool:
+        return not (self.topics or self.laender or self.event_types or self.year_from or self.year_to or self.search)
+
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split(",") if v]
+
+
+def _years_from_url(value: str | None, lo: int, hi: int) -> tuple[int, int]:
+    try:
+        a, b = (int(x) for x in (value or "").split("-", 1))
+        return max(lo, min(a, b)), min(hi, max(a, b))
+    except ValueError:
+        return lo, hi
+
+
+def _remember(key: str) -> None:
+    """Widget callback: keep the user's choice before the next run re-assigns the widgets."""
+    st.session_state.keep_filters[key] = st.session_state[key]
+
+
+def sidebar() -> Filters:
+    """Render the filters in the sidebar, initialised from and written back to the URL."""
+    qp = st.query_params
+    options = data.q("filter_options").iloc[0]
+    year_min = int(options["year_min"]) if pd.notna(options["year_min"]) else 1990
+    year_max = int(options["year_max"]) if pd.notna(options["year_max"]) else year_min
+    laender = data.q("laender")
+    land_names = dict(zip(laender["ags"], laender["name"], strict=True))
+    topics = topic_names()
+
+    # Streamlit forgets widget state when the page changes; the filters are kept under
+    # their own keys and given back to the new page's widgets. A fresh session reads the URL.
+    if "keep_filters" not in st.session_state:
+        st.session_state.keep_filters = {
+            "f_topics": [t for t in _split(qp.get("thema")) if t in topics],
+            "f_laender": [land for land in _split(qp.get("land")) if land in land_names],
+            "f_types": [t for t in _split(qp.get("typ")) if t in EVENT_TYPE_LABELS],
+            "f_years": _years_from_url(qp.get("jahr"), year_min, year_max),
+        }
+    for key, value in st.session_state.keep_filters.items():
+        st.session_state[key] = value  # re-assigning also keeps Streamlit from dropping it on a page change
+
+    st.sidebar.markdown("#### Filter")
+    selected_topics = st.sidebar.multiselect(
+        "Themen", list(topics), format_func=topics.get, key="f_topics", placeholder="Alle Themen",
+        on_change=_remember, args=("f_topics",),
+    )
+    selected_laender = st.sidebar.multiselect(
+        "Bundesländer", list(land_names), format_func=land_names.get, key="f_laender", placeholder="Alle Länder",
+        on_change=_remember, args=("f_laender",),
+    )
+    selected_types = st.sidebar.multiselect(
+        "Art des Ereignisses", list(EVENT_TYPE_LABELS), format_func=EVENT_TYPE_LABELS.get, key="f_types",
+        placeholder="Alle Arten", on_change=_remember, args=("f_types",),
+    )
+    if year_max > year_min:
+        years = st.sidebar.slider("Jahre", year_min, year_max, key="f_years", on_change=_remember, args=("f_years",),
+                                  help="Ohne Einschränkung zählen auch Ereignisse ohne Jahresangabe.")
+    else:
+        years = (year_min, year_max)
+    if st.sidebar.button("Filter zurücksetzen", width="stretch"):
+        for key in ("f_topics", "f_laender", "f_types", "f_years", "keep_filters"):
+            st.session_state.pop(key, None)
+        st.query_params.clear()
+        st.rerun()
+    st.session_state.keep_filters = {
+        "f_topics": selected_topics, "f_laender": selected_laender, "f_types": selected_types, "f_years": tuple(years),
+    }
+
+    narrowed = tuple(years) != (year_min, year_max)
+    filters = Filters(
+        topics=tuple(selected_topics),
+        laender=tuple(selected_laender),
+        event_types=tuple(selected_types),
+        year_from=years[0] if narrowed else None,
+        year_to=years[1] if narrowed else None,
+    )
+    _write_url(filters)
+    return filters
+
+
+def _write_url(filters: Filters) -> None:
+    """Mirror the filters into the URL, leaving page-specific parameters (ags, q, ereignis) alone."""
+    wanted = {
+        "thema": ",".join(filters.topics),
+        "land": ",".join(filters.laender),
+        "typ": ",".join(filters.event_types),
+        "jahr": f"{filters.year_from}-{filters.year_to}" if filters.year_from is not None else "",
+    }
+    for key, value in wanted.items():
+        if value and st.query_params.get(key) != value:
+            st.query_params[key] = value
+        elif not value and key in st.query_params:
+            del st.query_params[key]
+
+
+def url_params(filters: Filters) -> dict[str, str]:
+    """The filter part of the URL, to carry it along when switching pages."""
+    out = {
+        "thema": ",".join(filters.topics),
+        "land": ",".join(filters.laender),
+        "typ": ",".join(filters.event_types),
+        "jahr": f"{filters.year_from}-{filters.year_to}" if filters.year_from is not None else "",
+    }
+    return {k: v for k, v in out.items() if v}
+
+
+def empty_message() -> None:
+    st.info("Für diese Filter gibt es keine Ereignisse. Lockern Sie die Auswahl in der Seitenleiste "
+            "oder setzen Sie die Filter zurück.", icon="🔎")

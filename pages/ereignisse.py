@@ -1,0 +1,76 @@
+"""Ereignisse: the events under the filters, a free-text search, details and downloads."""
+
+import pandas as pd
+import streamlit as st
+
+from koopatlas.web import data, export, filters
+
+f = filters.sidebar()
+names = filters.topic_names()
+
+st.title("Ereignisse")
+search = st.text_input("Suche in Titel und Text", value=st.query_params.get("q", ""),
+                       placeholder="z. B. Leitstelle, Partnerschaft, Jobcenter …")
+if search:
+    st.query_params["q"] = search
+elif "q" in st.query_params:
+    del st.query_params["q"]
+params = f.params(search=search.strip() or None)
+
+events = data.q("events_table", **params)
+if events.empty:
+    filters.empty_message()
+    st.stop()
+
+table = events.assign(
+    event_date=pd.to_datetime(events["event_date"]),
+    topics=events["topics"].fillna("").map(lambda s: ", ".join(names.get(t, t) for t in s.split(";") if t)),
+    event_type=events["event_type"].map(filters.EVENT_TYPE_LABELS),
+)
+st.caption(f"{len(table)} Ereignisse · Spaltenköpfe sortieren · eine Zeile wählen für die Details")
+selection = st.dataframe(
+    table, hide_index=True, on_select="rerun", selection_mode="single-row", key="events",
+    column_order=["event_date", "year", "title", "participants", "laender", "topics", "event_type", "source"],
+    column_config={
+        "event_date": st.column_config.DateColumn("Datum", format="DD.MM.YYYY"),
+        "year": st.column_config.NumberColumn("Jahr", format="%d"),
+        "title": st.column_config.TextColumn("Titel", width="large"),
+        "participants": "Beteiligte", "laender": "Länder", "topics": "Themen", "event_type": "Art",
+        "source": st.column_config.LinkColumn("Quelle"),
+    },
+)
+
+d1, d2, d3, _ = st.columns([1, 1, 1, 3])
+d1.download_button("CSV", export.to_csv(events), "kooperationen.csv", "text/csv", width="stretch")
+d2.download_button("Excel", export.to_excel(events), "kooperationen.xlsx",
+                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
+d3.download_button("GeoJSON", export.to_geojson(events, data.q("event_points", **params)), "kooperationen.geojson",
+                   "application/geo+json", width="stretch")
+
+rows = selection.selection.rows if selection and selection.selection else []
+event_id = events.iloc[rows[0]]["event_id"] if rows else st.query_params.get("ereignis")
+if event_id and rows:
+    st.query_params["ereignis"] = event_id
+if event_id:
+    detail = data.q("event_detail", event_id=event_id)
+    if not detail.empty:
+        doc = detail.iloc[0]
+        st.divider()
+        st.subheader(doc["title"] or doc["name"])
+        text_col, facts_col = st.columns([3, 2])
+        mentions = data.q("event_mentions", event_id=event_id)
+        text_col.markdown(export.highlighted(doc["clean_text"], mentions), unsafe_allow_html=True)
+        text_col.caption("Markiert: gelb = beteiligt, blau = Ort, grau = erwähnt")
+        with facts_col:
+            st.markdown(f"**Art:** {filters.EVENT_TYPE_LABELS.get(doc['event_type'], '–')}  \n"
+                        f"**Jahr:** {doc['year'] if doc['year'] == doc['year'] and doc['year'] is not None else '–'}  \n"
+                        f"**Quelle:** {doc['source']}")
+            people = mentions.drop_duplicates("ags")[["name", "bez", "role", "confidence"]]
+            st.dataframe(people.assign(role=people["role"].map(
+                {"participant": "beteiligt", "location": "Ort", "mentioned": "erwähnt"})), hide_index=True,
+                column_config={"name": "Kommune", "bez": "Art", "role": "Rolle",
+                               "confidence": st.column_config.ProgressColumn("Sicherheit", min_value=0, max_value=1)})
+            extras = data.q("event_extras", event_id=event_id)
+            extras = extras.assign(value=[names.get(v, v) if k == "Thema" else v
+                                          for k, v in zip(extras["kind"], extras["value"], strict=True)])
+            st.dataframe(extras, hide_index=True, column_config={"kind": "Angabe", "value": "Wert"})

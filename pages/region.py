@@ -1,0 +1,73 @@
+"""Region: one Kreis or Gemeinde – its partners on a map, its topics, timeline and documents."""
+
+import plotly.express as px
+import streamlit as st
+
+from koopatlas.web import data, filters, maps
+
+f = filters.sidebar()
+params = f.params()
+names = filters.topic_names()
+
+st.title("Region")
+choices = data.q("region_choices")
+labels = {
+    row.ags: f"{row.name} ({row.bez}{', ' + row.kreis if row.level == 'gemeinde' and row.kreis else ''})"
+    for row in choices.itertuples(index=False)
+}
+options = list(labels)
+wanted = st.query_params.get("ags")
+index = options.index(wanted) if wanted in labels else None
+ags = st.selectbox("Kreis, Stadt oder Gemeinde", options, index=index, format_func=labels.get,
+                   placeholder="Namen eingeben …")
+if not ags:
+    st.info("Wählen Sie eine Region – per Name oder über die Karte.")
+    st.stop()
+if st.query_params.get("ags") != ags:
+    st.query_params["ags"] = ags
+
+info = data.q("region_info", ags=ags).iloc[0]
+st.caption(f"{info['bez']} · {info['land']} · AGS {info['ags']}" + (f" · Kreis {info['kreis']}" if info["kreis"] and info["level"] == "gemeinde" else ""))
+
+partners = data.q("region_partners", **params, ags=ags)
+events = data.q("region_events", **params, ags=ags)
+m1, m2, m3 = st.columns(3)
+m1.metric("Ereignisse", len(events))
+m2.metric("Partner", len(partners))
+m3.metric("Partner in anderen Ländern", int((partners["land"] != info["land"]).sum()) if len(partners) else 0)
+if events.empty:
+    filters.empty_message()
+    st.stop()
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader("Partner")
+    st.plotly_chart(maps.partner_map(info, partners, data.q("map_shapes", level="land")), width="stretch",
+                    config=maps.PLOTLY_CONFIG)
+with right:
+    st.subheader("Wichtigste Partner")
+    st.dataframe(partners[["name", "bez", "land", "events"]], hide_index=True, height=300,
+                 column_config={"name": "Kommune", "bez": "Art", "land": "Land", "events": "Gemeinsame Ereignisse"})
+    topic_rows = events["topics"].fillna("").str.split(";").explode()
+    topic_rows = topic_rows[topic_rows != ""].map(names).value_counts().rename_axis("Thema").reset_index(name="Ereignisse")
+    st.subheader("Themen")
+    st.dataframe(topic_rows, hide_index=True)
+
+st.subheader("Zeitverlauf")
+dated = events.dropna(subset=["year"])
+if dated.empty:
+    st.caption("Keine Ereignisse mit Jahresangabe.")
+else:
+    per_year = dated.groupby("year").size().reset_index(name="Ereignisse")
+    fig = px.bar(per_year, x="year", y="Ereignisse", labels={"year": "Jahr"}, color_discrete_sequence=["#1f5fa8"])
+    fig.update_layout(height=260, margin={"l": 0, "r": 0, "t": 10, "b": 0}, xaxis={"dtick": 1})
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+
+st.subheader("Dokumente")
+st.dataframe(
+    events.assign(topics=events["topics"].fillna("").map(lambda s: ", ".join(names.get(t, t) for t in s.split(";") if t)),
+                  event_type=events["event_type"].map(filters.EVENT_TYPE_LABELS)),
+    hide_index=True, column_order=["year", "title", "event_type", "topics", "source"],
+    column_config={"year": st.column_config.NumberColumn("Jahr", format="%d"), "title": "Titel",
+                   "event_type": "Art", "topics": "Themen", "source": st.column_config.LinkColumn("Quelle")},
+)

@@ -1,0 +1,127 @@
+"""Dashboard queries on a small DuckDB built in the test: filters, counts, edges, regions."""
+
+import duckdb
+import pandas as pd
+import pytest
+
+from koopatlas import queries, store
+
+REGIONS = [
+    # ags, name, bez, level, land_ags, kreis_ags, lon, lat, area, nuts, kreisfrei
+    ("03", "Niedersachsen", "Land", "land", "03", None, 9.0, 52.8, 47000, "DE9", False),
+    ("14", "Sachsen", "Freistaat", "land", "14", None, 13.2, 51.0, 18000, "DED", False),
+    ("03459", "Osnabrück", "Landkreis", "kreis", "03", "03459", 8.0, 52.4, 2100, "DE94E", False),
+    ("03404", "Osnabrück", "Kreisfreie Stadt", "kreis", "03", "03404", 8.05, 52.27, 120, "DE944", True),
+    ("14626", "Görlitz", "Landkreis", "kreis", "14", "14626", 14.8, 51.2, 2100, "DED2D", False),
+    ("14626110", "Görlitz", "Stadt", "gemeinde", "14", "14626", 14.97, 51.15, 67, "DED2D", False),
+    ("03459024", "Melle", "Stadt", "gemeinde", "03", "03459", 8.33, 52.2, 253, "DE94E", False),
+]
+EVENTS = [
+    # event_id, year, type, topics, participants
+    ("e1", 2019, "besuch", ["umwelt"], ["03459", "14626"]),
+    ("e2", 2021, "vereinbarung", ["umwelt", "raum"], ["03459024", "03404"]),
+    ("e3", None, "projekt", ["bildung"], ["14626110", "14626"]),
+]
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    path = tmp_path_factory.mktemp("q") / "small.duckdb"
+    c = duckdb.connect(str(path))
+    store.ensure_schema(c)
+    cols = ["ags", "name", "bez", "level", "land_ags", "kreis_ags", "lon", "lat", "area_km2", "nuts", "kreisfrei"]
+    store.insert_frame(c, "regions", pd.DataFrame(REGIONS, columns=cols))
+    for eid, year, etype, topics, parts in EVENTS:
+        store.insert_frame(c, "documents", pd.DataFrame([{
+            "doc_id": "d" + eid, "name": eid, "source": f"https://example.org/{eid}", "title": f"Titel {eid}",
+            "raw_text": f"Text über Leitstelle {eid}", "clean_text": f"Text über Leitstelle {eid}"}]))
+        store.insert_frame(c, "events", pd.DataFrame([{
+            "event_id": eid, "doc_id": "d" + eid, "relevant": True, "year": year, "event_type": etype}]))
+        store.insert_frame(c, "event_topics", pd.DataFrame({"event_id": eid, "topic": topics}))
+        store.insert_frame(c, "event_participants", pd.DataFrame(
+            {"event_id": eid, "ags": parts, "role": "participant", "confidence": 0.9}))
+    # an irrelevant document never counts
+    store.insert_frame(c, "documents", pd.DataFrame([{"doc_id": "dx", "name": "x", "source": "x", "raw_text": "x",
+                                                       "clean_text": "x"}]))
+    store.insert_frame(c, "events", pd.DataFrame([{"event_id": "x", "doc_id": "dx", "relevant": False}]))
+    store.insert_frame(c, "event_participants", pd.DataFrame(
+        {"event_id": "x", "ags": ["03404", "14626"], "role": "participant"}))
+    yield c
+    c.close()
+
+
+def params(**kw):
+    base = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "search": None}
+    return base | kw
+
+
+def test_kpis_without_filters_count_every_relevant_event(con):
+    row = queries.run(con, "kpis", params()).iloc[0]
+    assert row["events"] == 3 and row["authorities"] == 5 and row["laender"] == 2
+    assert row["cross_border_share"] == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize(
+    ("filters", "events"),
+    [
+        ({"topics": ["umwelt"]}, 2),
+        ({"topics": ["bildung", "raum"]}, 2),
+        ({"laender": ["14"]}, 2),
+        ({"event_types": ["besuch", "projekt"]}, 2),
+        ({"year_from": 2020, "year_to": 2025}, 1),  # a year range leaves undated events out
+        ({"search": "LEITSTELLE e2"}, 1),
+        ({"topics": ["migration"]}, 0),
+    ],
+)
+def test_filters_narrow_the_events(con, filters, events):
+    assert queries.run(con, "kpis", params(**filters)).iloc[0]["events"] == events
+    assert len(queries.run(con, "events_table", params(**filters))) == events
+
+
+
+def test_map_kreise_counts_events_of_gemeinden_for_their_kreis(con):
+    for ags in ("03459", "03404", "14626"):
+        con.execute("INSERT INTO region_shapes VALUES (?, 'kreis', '{\"type\":\"Point\",\"coordinates\":[0,0]}')", [ags])
+    kreise = queries.run(con, "map_kreise", params()).set_index("ags")
+    assert kreise.loc["03459", "events"] == 2  # e1 as Kreis, e2 through Melle
+    assert kreise.loc["14626", "events"] == 2  # e1 and e3 (Stadt Görlitz counts for the Kreis)
+    assert kreise.loc["03404", "events"] == 1
+    assert "umwelt" in kreise.loc["03459", "top_topics"]
+
+
+def test_points_and_edges(con):
+    points = queries.run(con, "map_points", params()).set_index("ags")
+    assert set(points.index) == {"14626110", "03459024", "03404"}  # Gemeinden and kreisfreie Städte
+    edges = queries.run(con, "map_edges", params())
+    pairs = {(a, b): n for a, b, n in zip(edges["ags_a"], edges["ags_b"], edges["events"], strict=True)}
+    assert pairs == {("03459", "14626"): 1, ("03404", "03459024"): 1, ("14626", "14626110"): 1}
+
+
+def test_land_matrix_is_symmetric(con):
+    m = queries.run(con, "land_matrix", params())
+    cell = {(a, b): n for a, b, n in zip(m["land_a"], m["land_b"], m["events"], strict=True)}
+    assert cell[("Niedersachsen", "Sachsen")] == cell[("Sachsen", "Niedersachsen")] == 1
+    assert cell[("Sachsen", "Sachsen")] == 2
+
+
+def test_topics_trend_and_land(con):
+    counts = dict(queries.run(con, "topic_counts", params()).values)
+    assert counts == {"umwelt": 2, "raum": 1, "bildung": 1}
+    trend = queries.run(con, "topic_trend", params())
+    assert set(trend["year"]) == {2019, 2021}
+    by_land = queries.run(con, "topic_land", params())
+    assert set(by_land["land"]) == {"Niedersachsen", "Sachsen"}
+
+
+def test_region_partners_of_a_kreis_include_its_gemeinden_events(con):
+    partners = queries.run(con, "region_partners", params(ags="03459"))
+    assert set(partners["ags"]) == {"14626", "03404"}
+    events = queries.run(con, "region_events", params(ags="03459"))
+    assert set(events["event_id"]) == {"e1", "e2"}
+    assert set(queries.run(con, "region_events", params(ags="03459024"))["event_id"]) == {"e2"}
+
+
+def test_user_text_is_bound_not_interpolated(con):
+    hostile = "'; DROP TABLE events; --"
+    assert queries.run(con, "kpis", params(search=hostile)).iloc[0]["events"] == 0
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
