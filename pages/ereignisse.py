@@ -22,12 +22,14 @@ if events.empty:
     filters.empty_message()
     st.stop()
 
-table = events.assign(
-    event_date=pd.to_datetime(events["event_date"]),
-    topics=events["topics"].fillna("").map(lambda s: ", ".join(names.get(t, t) for t in s.split(";") if t)),
-    event_type=events["event_type"].map(filters.EVENT_TYPE_LABELS),
+SHOWN = 5000  # rows in the table; the downloads always carry every filtered event
+table = events.head(SHOWN).assign(
+    event_date=lambda d: pd.to_datetime(d["event_date"]),
+    topics=lambda d: d["topics"].fillna("").map(lambda s: ", ".join(names.get(t, t) for t in s.split(";") if t)),
+    event_type=lambda d: d["event_type"].map(filters.EVENT_TYPE_LABELS),
 )
-st.caption(f"{len(table)} Ereignisse · Spaltenköpfe sortieren · eine Zeile wählen für die Details")
+shown = f"die neuesten {SHOWN:,} von ".replace(",", ".") if len(events) > SHOWN else ""
+st.caption(f"{shown}{len(events):,} Ereignissen · Spaltenköpfe sortieren · eine Zeile wählen für die Details".replace(",", "."))
 selection = st.dataframe(
     table, hide_index=True, on_select="rerun", selection_mode="single-row", key="events",
     column_order=["event_date", "year", "title", "participants", "laender", "topics", "event_type", "source"],
@@ -41,14 +43,15 @@ selection = st.dataframe(
 )
 
 d1, d2, d3, _ = st.columns([1, 1, 1, 3])
-d1.download_button("CSV", export.to_csv(events), "kooperationen.csv", "text/csv", width="stretch")
-d2.download_button("Excel", export.to_excel(events), "kooperationen.xlsx",
+# the files are made only when a button is pressed (callables), not on every rerun
+d1.download_button("CSV", lambda: export.to_csv(events), "kooperationen.csv", "text/csv", width="stretch")
+d2.download_button("Excel", lambda: export.to_excel(events), "kooperationen.xlsx",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
-d3.download_button("GeoJSON", export.to_geojson(events, data.q("event_points", **params)), "kooperationen.geojson",
-                   "application/geo+json", width="stretch")
+d3.download_button("GeoJSON", lambda: export.to_geojson(events, data.q("event_points", **params)),
+                   "kooperationen.geojson", "application/geo+json", width="stretch")
 
 rows = selection.selection.rows if selection and selection.selection else []
-event_id = events.iloc[rows[0]]["event_id"] if rows else st.query_params.get("ereignis")
+event_id = table.iloc[rows[0]]["event_id"] if rows else st.query_params.get("ereignis")
 if event_id and rows:
     st.query_params["ereignis"] = event_id
 if event_id:

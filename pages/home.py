@@ -26,7 +26,7 @@ if int(kpis["events"]) == 0:
 kreise = data.q("map_kreise", **params)
 laender = data.q("map_shapes", level="land")
 points = data.q("map_points", **params)
-edges = data.q("map_edges", **params)
+edges = data.q("map_edges", **params, limit=maps.MAX_EDGES)
 
 figure = maps.cooperation_map(kreise, laender, points, edges, filters.topic_names())
 event = st.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",

@@ -5,11 +5,13 @@ import streamlit as st
 
 from koopatlas.web import data, filters, network
 
+EDGE_LIMIT = 3000  # the strongest ties: enough for the drawing and for betweenness
+
 f = filters.sidebar()
 params = f.params()
 
 st.title("Netzwerk der Zusammenarbeit")
-edges = data.q("map_edges", **params)
+edges = data.q("map_edges", **params, limit=EDGE_LIMIT)
 laender = data.q("laender")
 land_names = dict(zip(laender["ags"], laender["name"], strict=True))
 
@@ -24,7 +26,8 @@ st.caption(f"Knoten: Kommunen (Größe = Zahl der Partner, gezeigt bis zu {netwo
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Rangliste")
-    ranking = network.ranking(edges).assign(land=lambda d: d["land"].map(land_names))
+    degree = data.q("network_degree", **params, limit=500)
+    ranking = network.ranking(degree, edges).assign(land=lambda d: d["land"].map(land_names))
     st.dataframe(
         ranking.drop(columns="ags"), hide_index=True, height=420,
         column_config={

@@ -51,7 +51,8 @@ def con(tmp_path_factory):
 
 
 def params(**kw):
-    base = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "search": None}
+    base = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "search": None,
+            "limit": 1000}
     return base | kw
 
 
@@ -97,6 +98,12 @@ def test_points_and_edges(con):
     assert pairs == {("03459", "14626"): 1, ("03404", "03459024"): 1, ("14626", "14626110"): 1}
 
 
+def test_network_degree_counts_distinct_partners(con):
+    degree = queries.run(con, "network_degree", params()).set_index("ags")
+    assert degree.loc["14626", "partner"] == 2  # Landkreis Osnabrück (e1) and Stadt Görlitz (e3)
+    assert degree.loc["14626", "ereignisse"] == 2
+
+
 def test_land_matrix_is_symmetric(con):
     m = queries.run(con, "land_matrix", params())
     cell = {(a, b): n for a, b, n in zip(m["land_a"], m["land_b"], m["events"], strict=True)}
@@ -125,3 +132,26 @@ def test_user_text_is_bound_not_interpolated(con):
     hostile = "'; DROP TABLE events; --"
     assert queries.run(con, "kpis", params(search=hostile)).iloc[0]["events"] == 0
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
+
+
+def test_exports_carry_every_filtered_event(con):
+    import json as _json
+
+    from koopatlas.web import export
+
+    events = queries.run(con, "events_table", params())
+    points = queries.run(con, "event_points", params())
+    assert export.to_csv(events).decode("utf-8-sig").count("\n") == len(events) + 1
+    assert export.to_excel(events)[:2] == b"PK"
+    fc = _json.loads(export.to_geojson(events, points))
+    assert len(fc["features"]) == 3
+    assert {len(f["geometry"]["coordinates"]) for f in fc["features"]} == {2}
+
+
+def test_highlighting_escapes_the_text():
+    from koopatlas.web import export
+
+    mentions = pd.DataFrame([{"ags": "03459", "name": "Osnabrück", "role": "participant", "start_char": 4,
+                              "end_char": 13, "confidence": 0.9}])
+    out = export.highlighted("<b> Osnabrück & Co", mentions)
+    assert out.startswith("&lt;b&gt; <mark") and "Osnabrück</mark>" in out and "&amp; Co" in out

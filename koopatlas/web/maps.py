@@ -84,13 +84,17 @@ def kreise_map(kreise: pd.DataFrame, laender: pd.DataFrame, value_column: str | 
     return base_layout(fig)
 
 
+#: Lines drawn on the map at most (the strongest ties); more would hide the map.
+MAX_EDGES = 1500
+
+
 def _labels(codes: str | None, names: dict[str, str]) -> str:
     codes = codes if isinstance(codes, str) else ""
     return ", ".join(names.get(c, c) for c in codes.split(",") if c) or "–"
 
 
 def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.DataFrame, edges: pd.DataFrame,
-                    topic_names: dict[str, str], height: int = 720, max_edges: int = 1500) -> go.Figure:
+                    topic_names: dict[str, str], height: int = 720, max_edges: int = MAX_EDGES) -> go.Figure:
     """Kreise coloured by events, participating towns as points, partners joined by lines."""
     counted = kreise["events"] > 0
     hover = [

@@ -23,21 +23,15 @@ def graph(edges: pd.DataFrame) -> nx.Graph:
 
 
 @st.cache_data(show_spinner="Netzwerk wird berechnet …", max_entries=64)
-def ranking(edges: pd.DataFrame) -> pd.DataFrame:
-    """Degree (partners), joint events and betweenness per authority."""
+def ranking(degree: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
+    """Degree and events per authority (exact, from SQL) with betweenness in the network of the
+    strongest ties (exact up to EXACT_BETWEENNESS_NODES nodes, sampled above)."""
     g = graph(edges)
     if g.number_of_nodes() == 0:
-        return pd.DataFrame(columns=["ags", "name", "land", "partner", "ereignisse", "betweenness"])
+        return degree.assign(betweenness=0.0)
     k = None if g.number_of_nodes() <= EXACT_BETWEENNESS_NODES else EXACT_BETWEENNESS_NODES // 3
     betweenness = nx.betweenness_centrality(g, k=k, seed=1, normalized=True)
-    rows = [
-        {
-            "ags": n, "name": d["name"], "land": d["land"], "partner": g.degree(n),
-            "ereignisse": g.degree(n, weight="weight"), "betweenness": round(betweenness[n], 4),
-        }
-        for n, d in g.nodes(data=True)
-    ]
-    return pd.DataFrame(rows).sort_values(["partner", "betweenness"], ascending=False).reset_index(drop=True)
+    return degree.assign(betweenness=degree["ags"].map(betweenness).fillna(0.0).round(4))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
