@@ -35,8 +35,7 @@ def sql(name: str) -> str:
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
     """Run one named query and return its result as a DataFrame (only the parameters it names are bound)."""
     text = sql(name)
-    used = {k: v for k, v in (params or {}).items() if f"${k}" in text}
-    return con.execute(text, used).df()
+    return con.execute(text, _used(text, params)).df()
 
 
 def statements(name: str) -> list[str]:
@@ -50,7 +49,11 @@ def _only_comments(statement: str) -> bool:
 
 def execute(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> None:
     """Run a statement file (DDL or DML) statement by statement, each with the parameters it names."""
-    params = params or {}
     for statement in statements(name):
-        used = {k: v for k, v in params.items() if f"${k}" in statement}
-        con.execute(statement, used)
+        con.execute(statement, _used(statement, params))
+
+
+def _used(statement: str, params: dict[str, Any] | None) -> dict[str, Any]:
+    """The parameters a statement names outside its comments (DuckDB rejects unused ones)."""
+    code = re.sub(r"--[^\n]*", "", statement)
+    return {k: v for k, v in (params or {}).items() if re.search(rf"\${re.escape(k)}\b", code)}

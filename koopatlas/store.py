@@ -46,6 +46,7 @@ def writable(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     try:
         ensure_schema(con)
         yield con
+        refresh_facts(con)
         con.execute("CHECKPOINT")
         con.close()
         os.replace(work, path)
@@ -69,6 +70,18 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     queries.execute(con, "schema")
+
+
+#: The unfiltered dashboard: every filter empty. The views keep this many rows at most.
+UNFILTERED = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "search": None}
+VIEW_ROWS = 10_000
+
+
+def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the dashboard's denormalised tables and its materialised unfiltered views."""
+    with transaction(con):
+        queries.execute(con, "refresh_facts")
+        queries.execute(con, "refresh_views", UNFILTERED | {"limit": VIEW_ROWS})
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:

@@ -5,6 +5,9 @@ import streamlit as st
 
 from koopatlas.web import data, export, filters
 
+SHOWN = 5000  # rows in the table; the downloads always carry every filtered event
+ALL = 10_000_000
+
 f = filters.sidebar()
 names = filters.topic_names()
 
@@ -17,19 +20,19 @@ elif "q" in st.query_params:
     del st.query_params["q"]
 params = f.params(search=search.strip() or None)
 
-events = data.q("events_table", **params)
+events = data.dashboard("events_table", f, search=params["search"], limit=SHOWN + 1)
 if events.empty:
     filters.empty_message()
     st.stop()
 
-SHOWN = 5000  # rows in the table; the downloads always carry every filtered event
 table = events.head(SHOWN).assign(
     event_date=lambda d: pd.to_datetime(d["event_date"]),
     topics=lambda d: d["topics"].fillna("").map(lambda s: ", ".join(names.get(t, t) for t in s.split(";") if t)),
     event_type=lambda d: d["event_type"].map(filters.EVENT_TYPE_LABELS),
 )
-shown = f"die neuesten {SHOWN:,} von ".replace(",", ".") if len(events) > SHOWN else ""
-st.caption(f"{shown}{len(events):,} Ereignissen · Spaltenköpfe sortieren · eine Zeile wählen für die Details".replace(",", "."))
+more = len(events) > SHOWN
+st.caption((f"die neuesten {SHOWN:,} von mehr als {SHOWN:,} Ereignissen" if more else f"{len(events):,} Ereignisse").replace(",", ".")
+           + " · Spaltenköpfe sortieren · eine Zeile wählen für die Details")
 selection = st.dataframe(
     table, hide_index=True, on_select="rerun", selection_mode="single-row", key="events",
     column_order=["event_date", "year", "title", "participants", "laender", "topics", "event_type", "source"],
@@ -43,11 +46,17 @@ selection = st.dataframe(
 )
 
 d1, d2, d3, _ = st.columns([1, 1, 1, 3])
-# the files are made only when a button is pressed (callables), not on every rerun
-d1.download_button("CSV", lambda: export.to_csv(events), "kooperationen.csv", "text/csv", width="stretch")
-d2.download_button("Excel", lambda: export.to_excel(events), "kooperationen.xlsx",
+# the files are made only when a button is pressed (callables), not on every rerun, with every event
+
+
+def everything():
+    return data.q("events_table", **params, limit=ALL)
+
+
+d1.download_button("CSV", lambda: export.to_csv(everything()), "kooperationen.csv", "text/csv", width="stretch")
+d2.download_button("Excel", lambda: export.to_excel(everything()), "kooperationen.xlsx",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
-d3.download_button("GeoJSON", lambda: export.to_geojson(events, data.q("event_points", **params)),
+d3.download_button("GeoJSON", lambda: export.to_geojson(everything(), data.q("event_points", **f.params())),
                    "kooperationen.geojson", "application/geo+json", width="stretch")
 
 rows = selection.selection.rows if selection and selection.selection else []

@@ -23,10 +23,10 @@ c4.metric("Länderübergreifend", "–" if share != share or share is None else 
 if int(kpis["events"]) == 0:
     filters.empty_message()
 
-kreise = data.q("map_kreise", **params)
+kreise = maps.with_counts(data.q("map_shapes", level="kreis"), data.dashboard("map_kreise", f))
 laender = data.q("map_shapes", level="land")
 points = data.q("map_points", **params)
-edges = data.q("map_edges", **params, limit=maps.MAX_EDGES)
+edges = data.dashboard("map_edges", f, limit=maps.MAX_EDGES)
 
 figure = maps.cooperation_map(kreise, laender, points, edges, filters.topic_names())
 event = st.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",

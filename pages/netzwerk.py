@@ -11,7 +11,7 @@ f = filters.sidebar()
 params = f.params()
 
 st.title("Netzwerk der Zusammenarbeit")
-edges = data.q("map_edges", **params, limit=EDGE_LIMIT)
+edges = data.dashboard("map_edges", f, limit=EDGE_LIMIT)
 laender = data.q("laender")
 land_names = dict(zip(laender["ags"], laender["name"], strict=True))
 
@@ -26,7 +26,7 @@ st.caption(f"Knoten: Kommunen (Größe = Zahl der Partner, gezeigt bis zu {netwo
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Rangliste")
-    degree = data.q("network_degree", **params, limit=500)
+    degree = data.dashboard("network_degree", f, limit=500)
     ranking = network.ranking(degree, edges).assign(land=lambda d: d["land"].map(land_names))
     st.dataframe(
         ranking.drop(columns="ags"), hide_index=True, height=420,

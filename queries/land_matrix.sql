@@ -2,8 +2,8 @@
 WITH
 -- include: filtered
 , pairs AS (
-    SELECT DISTINCT a.event_id, a.land_ags AS land_a, b.land_ags AS land_b
-    FROM parties a JOIN parties b ON a.event_id = b.event_id
+    SELECT land_a, unnest(laender) AS land_b
+    FROM (SELECT unnest(laender) AS land_a, laender FROM filtered_events)
 )
 SELECT la.name AS land_a, lb.name AS land_b, count(*) AS events
 FROM pairs

@@ -107,3 +107,24 @@ CREATE TABLE IF NOT EXISTS people (
     office   VARCHAR,
     ags      VARCHAR
 );
+
+-- Denormalised views of the relevant events for the dashboard filters, rebuilt after
+-- every write (queries/refresh_facts.sql): one scan filters by year, type, topics, Länder.
+CREATE TABLE IF NOT EXISTS event_facts (
+    event_id   VARCHAR PRIMARY KEY,
+    doc_id     VARCHAR NOT NULL,
+    year       INTEGER,
+    event_date DATE,
+    event_type VARCHAR,
+    title      VARCHAR,
+    topics     VARCHAR[],
+    laender    VARCHAR[]
+);
+
+CREATE TABLE IF NOT EXISTS event_parties (
+    event_id  VARCHAR NOT NULL,
+    ags       VARCHAR NOT NULL,
+    kreis_ags VARCHAR NOT NULL,
+    land_ags  VARCHAR NOT NULL
+);
+-- (view_kreise_all, view_degree_all, view_edges_all, view_events_all are created by refresh_views.sql)

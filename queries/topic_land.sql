@@ -1,9 +1,11 @@
 -- Events per topic and Land of the participating authorities.
 WITH
 -- include: filtered
-SELECT r.name AS land, t.topic, count(DISTINCT t.event_id) AS events
-FROM event_topics t
-JOIN parties p USING (event_id)
-JOIN regions r ON r.ags = p.land_ags
-GROUP BY r.name, t.topic
-ORDER BY r.name, t.topic;
+, pairs AS (
+    SELECT topic, unnest(laender) AS land
+    FROM (SELECT unnest(topics) AS topic, laender FROM filtered_events)
+)
+SELECT r.name AS land, p.topic, count(*) AS events
+FROM pairs p JOIN regions r ON r.ags = p.land
+GROUP BY ALL
+ORDER BY land, p.topic;

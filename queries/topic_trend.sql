@@ -1,8 +1,7 @@
 -- Events per topic and year (dated events only).
 WITH
 -- include: filtered
-SELECT f.year, t.topic, count(DISTINCT t.event_id) AS events
-FROM event_topics t JOIN filtered_events f USING (event_id)
-WHERE f.year IS NOT NULL
-GROUP BY f.year, t.topic
-ORDER BY f.year, t.topic;
+SELECT year, topic, count(*) AS events
+FROM (SELECT year, unnest(topics) AS topic FROM filtered_events WHERE year IS NOT NULL)
+GROUP BY year, topic
+ORDER BY year, topic;

@@ -37,3 +37,14 @@ def q(name: str, **params: Any) -> pd.DataFrame:
     """Cached result of a named query with keyword parameters."""
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return query(name, frozen, db_version())
+
+
+def dashboard(name: str, filters, **params: Any) -> pd.DataFrame:
+    """A dashboard query under the filters; the unfiltered view reads its materialised table.
+
+    ``name_all`` (queries/<name>_all.sql) serves the unfiltered case from the tables that
+    every write refreshes, so the first page a visitor sees is fast on large databases.
+    """
+    if filters.is_default() and not params.get("search") and (config.QUERIES_DIR / f"{name}_all.sql").is_file():
+        return q(f"{name}_all", **{k: v for k, v in params.items() if k != "search"})
+    return q(name, **(filters.params() | params))

@@ -93,6 +93,12 @@ def _labels(codes: str | None, names: dict[str, str]) -> str:
     return ", ".join(names.get(c, c) for c in codes.split(",") if c) or "–"
 
 
+def with_counts(shapes: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """Kreis shapes (cached once) joined with the event counts and hover facts of the filters."""
+    merged = shapes.merge(counts, on="ags", how="left")
+    return merged.assign(events=merged["events"].fillna(0).astype(int))
+
+
 def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.DataFrame, edges: pd.DataFrame,
                     topic_names: dict[str, str], height: int = 720, max_edges: int = MAX_EDGES) -> go.Figure:
     """Kreise coloured by events, participating towns as points, partners joined by lines."""

@@ -1,0 +1,18 @@
+"""The materialised unfiltered views equal the live queries without filters."""
+
+import pandas as pd
+import pytest
+
+from koopatlas import queries
+from koopatlas.store import UNFILTERED
+
+
+@pytest.mark.parametrize(("name", "limit"), [("map_kreise", None), ("network_degree", 200), ("map_edges", 300),
+                                              ("events_table", 50)])
+def test_view_matches_the_live_query(con, name, limit):
+    params = UNFILTERED | ({"limit": limit} if limit else {})
+    live = queries.run(con, name, params)
+    view = queries.run(con, f"{name}_all", params)[live.columns]
+    key = [c for c in live.columns if live[c].dtype != object or c in ("ags", "ags_a", "ags_b", "event_id")]
+    pd.testing.assert_frame_equal(live.sort_values(key).reset_index(drop=True),
+                                  view.sort_values(key).reset_index(drop=True), check_dtype=False)
