@@ -27,9 +27,10 @@ LAYERS = ("LAN", "KRS", "GEM", "VWG")
 LAND_AREA = 9
 SOURCE_CRS = "EPSG:31467"
 AREA_CRS = "EPSG:3035"  # equal-area, for km²
-#: Tolerances (metres, EPSG:31467) for the display geometries. 800 m keeps the
-#: 401 Kreise below 600 KB of GeoJSON while small kreisfreie Städte stay recognisable.
-KREIS_TOLERANCE_M = 800.0
+#: Tolerances (metres, EPSG:31467) for the display geometries. 1,200 m keeps the 401 Kreise
+#: near 400 KB of GeoJSON (the map renders faster in the browser) while every Kreis keeps
+#: more than 80 % of its area and small kreisfreie Städte stay recognisable.
+KREIS_TOLERANCE_M = 1200.0
 GEMEINDE_TOLERANCE_M = 250.0
 COORD_DECIMALS = 4  # ~10 m, far below the simplification tolerance
 

@@ -25,15 +25,16 @@ if int(kpis["events"]) == 0:
 
 kreise = maps.with_counts(data.q("map_shapes", level="kreis"), data.dashboard("map_kreise", f))
 laender = data.q("map_shapes", level="land")
-points = data.q("map_points", **params)
+points = data.q("map_points", **params, limit=maps.MAX_POINTS)
 edges = data.dashboard("map_edges", f, limit=maps.MAX_EDGES)
 
 figure = maps.cooperation_map(kreise, laender, points, edges, filters.topic_names())
 event = st.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",
                         selection_mode="points", key="map")
 st.caption(
-    "Flächen: Ereignisse je Kreis (Gemeinden zählen für ihren Kreis) · Punkte: beteiligte Städte und Gemeinden · "
-    f"Linien: gemeinsame Ereignisse. Kartengrundlage: [{config.ATTRIBUTION}]({config.ATTRIBUTION_URL})"
+    "Flächen: Ereignisse je Kreis (Gemeinden zählen für ihren Kreis) · Punkte: beteiligte Städte und Gemeinden "
+    f"(die {maps.MAX_POINTS} aktivsten) · Linien: die {maps.MAX_EDGES} stärksten Verbindungen. "
+    f"Kartengrundlage: [{config.ATTRIBUTION}]({config.ATTRIBUTION_URL})"
 )
 
 selected = [p.get("customdata") for p in (event.selection.points if event and event.selection else [])]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,12 +16,18 @@ from koopatlas import config
 PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "app/static/topojson/", "scrollZoom": True}
 
 
+@lru_cache(maxsize=20_000)
+def _geometry(geojson: str) -> dict:
+    """Parsed display geometry; parsed once per process, the maps redraw on every filter change."""
+    return json.loads(geojson)
+
+
 def feature_collection(shapes: pd.DataFrame) -> dict:
     """GeoJSON FeatureCollection of rows with ``ags`` and ``geojson`` columns."""
     return {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "id": ags, "properties": {}, "geometry": json.loads(gj)}
+            {"type": "Feature", "id": ags, "properties": {}, "geometry": _geometry(gj)}
             for ags, gj in zip(shapes["ags"], shapes["geojson"], strict=True)
         ],
     }
@@ -30,7 +38,7 @@ def outline_trace(shapes: pd.DataFrame, color: str = "#333", width: float = 1.2)
     lons: list[float | None] = []
     lats: list[float | None] = []
     for gj in shapes["geojson"]:
-        geom = json.loads(gj)
+        geom = _geometry(gj)
         polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
         for polygon in polygons:
             for ring in polygon:
@@ -84,8 +92,9 @@ def kreise_map(kreise: pd.DataFrame, laender: pd.DataFrame, value_column: str | 
     return base_layout(fig)
 
 
-#: Lines drawn on the map at most (the strongest ties); more would hide the map.
-MAX_EDGES = 1500
+#: Lines and points drawn on the map at most (the strongest); more would hide the map and slow it down.
+MAX_EDGES = 800
+MAX_POINTS = 1200
 
 
 def _labels(codes: str | None, names: dict[str, str]) -> str:
@@ -116,7 +125,8 @@ def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.Data
             geojson=feature_collection(active), locations=active["ags"], featureidkey="id",
             z=active["events"], zmin=1, zmax=max(int(active["events"].max()), 2),
             colorscale="Blues", marker_line_color="#8a9bb0", marker_line_width=0.4,
-            colorbar={"title": {"text": "Ereignisse"}, "thickness": 14, "len": 0.6, "tickformat": "d"},
+            colorbar={"title": {"text": "Ereignisse"}, "thickness": 14, "len": 0.6, "tickformat": "d",
+                      "dtick": max(1, math.ceil(int(active["events"].max()) / 6))},
             hovertext=[h for h, c in zip(hover, counted, strict=True) if c], hoverinfo="text",
             customdata=active["ags"], name="Kreise",
         ))
