@@ -3,7 +3,7 @@
 --   $year_from, $year_to  INTEGER or NULL (NULL on both: all events, also undated ones)
 --   $topics, $laender, $event_types  VARCHAR[] (empty: no restriction)
 filtered_events AS (
-    SELECT f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.title, f.topics, f.laender
+    SELECT f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.title, f.topics, f.laender, f.kreise
     FROM event_facts f
     WHERE (($year_from IS NULL AND $year_to IS NULL)
            OR f.year BETWEEN coalesce($year_from, 0) AND coalesce($year_to, 9999))

@@ -118,7 +118,8 @@ CREATE TABLE IF NOT EXISTS event_facts (
     event_type VARCHAR,
     title      VARCHAR,
     topics     VARCHAR[],
-    laender    VARCHAR[]
+    laender    VARCHAR[],
+    kreise     VARCHAR[]   -- Kreis-level AGS of the participants (a Gemeinde counts for its Kreis)
 );
 
 CREATE TABLE IF NOT EXISTS event_parties (

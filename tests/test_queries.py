@@ -91,6 +91,7 @@ def test_map_kreise_counts_events_of_gemeinden_for_their_kreis(con):
     assert kreise.loc["14626", "events"] == 2  # e1 and e3 (Stadt Görlitz counts for the Kreis)
     assert kreise.loc["03404", "events"] == 1
     assert "umwelt" in kreise.loc["03459", "top_topics"]
+    assert kreise.loc["03459", "top_partners"] == "Görlitz, Osnabrück"  # partner Kreise: 14626 (e1), 03404 (e2)
 
 
 def test_points_and_edges(con):
