@@ -1,13 +1,13 @@
 -- Rebuild the dashboard's denormalised tables from the events (run after every write).
-DELETE FROM event_facts;
-DELETE FROM event_parties;
-INSERT INTO event_parties
-SELECT DISTINCT p.event_id, p.ags, left(p.ags, 5), left(p.ags, 2)
+-- They are derived data, so they are replaced whole (this also upgrades older databases).
+CREATE OR REPLACE TABLE event_parties AS
+SELECT DISTINCT p.event_id, p.ags, left(p.ags, 5) AS kreis_ags, left(p.ags, 2) AS land_ags
 FROM event_participants p JOIN events e USING (event_id)
 WHERE e.relevant AND p.role = 'participant';
-INSERT INTO event_facts
+CREATE OR REPLACE TABLE event_facts AS
 SELECT e.event_id, e.doc_id, e.year, e.event_date, e.event_type, e.title,
-       coalesce(t.topics, []::VARCHAR[]), coalesce(l.laender, []::VARCHAR[]), coalesce(l.kreise, []::VARCHAR[])
+       coalesce(t.topics, []::VARCHAR[]) AS topics, coalesce(l.laender, []::VARCHAR[]) AS laender,
+       coalesce(l.kreise, []::VARCHAR[]) AS kreise
 FROM events e
 LEFT JOIN (SELECT event_id, list(DISTINCT topic ORDER BY topic) AS topics FROM event_topics GROUP BY event_id) t
        USING (event_id)

@@ -16,3 +16,17 @@ def test_view_matches_the_live_query(con, name, limit):
     key = [c for c in live.columns if live[c].dtype != object or c in ("ags", "ags_a", "ags_b", "event_id")]
     pd.testing.assert_frame_equal(live.sort_values(key).reset_index(drop=True),
                                   view.sort_values(key).reset_index(drop=True), check_dtype=False)
+
+
+def test_refresh_upgrades_an_older_facts_table(tmp_path):
+    """A database written before a column was added to event_facts is rebuilt, not broken."""
+    import duckdb
+
+    from koopatlas import store
+
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    store.ensure_schema(con)
+    con.execute("DROP TABLE event_facts")
+    con.execute("CREATE TABLE event_facts (event_id VARCHAR, doc_id VARCHAR)")  # an older shape
+    store.refresh_facts(con)
+    assert "kreise" in [c[0] for c in con.execute("DESCRIBE event_facts").fetchall()]
