@@ -46,7 +46,7 @@ with left:
                     config=maps.PLOTLY_CONFIG)
 with right:
     st.subheader("Wichtigste Partner")
-    st.dataframe(partners[["name", "bez", "land", "events"]], hide_index=True, height=300,
+    st.dataframe(partners[["name", "bez", "land", "events"]], hide_index=True, height=min(36 * (len(partners) + 1) + 4, 400),
                  column_config={"name": "Kommune", "bez": "Art", "land": "Land", "events": "Gemeinsame Ereignisse"})
     topic_rows = events["topics"].fillna("").str.split(";").explode()
     topic_rows = topic_rows[topic_rows != ""].map(names).value_counts().rename_axis("Thema").reset_index(name="Ereignisse")

@@ -187,7 +187,15 @@ def partner_map(region: pd.Series, partners: pd.DataFrame, laender: pd.DataFrame
         textposition="top center", marker={"size": 14, "color": "#c8502a", "symbol": "star"},
         hoverinfo="text", hovertext=[region["name"]], showlegend=False,
     ))
-    fig.update_geos(visible=False, projection_type="mercator", lataxis_range=[47.2, 55.1], lonaxis_range=[5.8, 15.1])
+    lons = [region["lon"], *partners["lon"]]
+    lats = [region["lat"], *partners["lat"]]
     base_layout(fig, height=height)
-    fig.update_geos(fitbounds=False)
+    fig.update_geos(fitbounds=False, lonaxis_range=_span(min(lons), max(lons), 2.5),
+                    lataxis_range=_span(min(lats), max(lats), 1.6))
     return fig
+
+
+def _span(lo: float, hi: float, minimum: float) -> list[float]:
+    """An axis range around [lo, hi] with a margin, at least ``minimum`` degrees wide."""
+    centre, half = (lo + hi) / 2, max((hi - lo) * 0.6, minimum / 2)
+    return [centre - half, centre + half]
