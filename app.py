@@ -15,7 +15,7 @@ PAGES = {
     "ereignisse": st.Page("pages/ereignisse.py", title="Ereignisse", icon=":material/article:", url_path="ereignisse"),
     "region": st.Page("pages/region.py", title="Region", icon=":material/location_on:", url_path="region"),
 }
-navigation = st.navigation(list(PAGES.values()))
+navigation = st.navigation(list(PAGES.values()))  # listed in the sidebar by filters.sidebar()
 
 with st.sidebar:
     st.markdown("### Kooperationsatlas")

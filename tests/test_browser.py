@@ -53,10 +53,10 @@ def test_url_filters_change_kpis_and_map(app_url, page, artifacts):
 
 def test_filters_survive_moving_between_pages(app_url, page):
     open_page(page, app_url + "/?land=09")
-    page.locator("[data-testid='stSidebarNav'] a", has_text="Themen").click()
+    page.locator("[data-testid='stSidebar'] a", has_text="Themen").first.click()
     page.wait_for_url(re.compile(r".*/themen\?.*land=09.*"), timeout=30_000)
     assert "land=09" in page.url
-    assert "Bayern" in page.locator("[data-testid='stSidebar']").inner_text()
+    page.locator("[data-testid='stSidebar']", has_text="Bayern").wait_for(timeout=30_000)
 
 
 @pytest.mark.parametrize("name", ["netzwerk", "themen", "ereignisse"])
@@ -70,7 +70,9 @@ def test_every_page_renders_with_url_filters(app_url, page, artifacts, name):
 def test_region_page_by_url(app_url, page, artifacts):
     open_page(page, app_url + "/region?ags=05958004")
     page.wait_for_selector(".js-plotly-plot")
-    assert "Arnsberg" in page.locator("[data-testid='stMainBlockContainer']").inner_text()
+    box = page.locator("[data-testid='stSelectbox']").first
+    assert "Arnsberg" in box.inner_text() + box.locator("input").input_value()
+    assert "AGS 05958004" in page.locator("[data-testid='stMainBlockContainer']").inner_text()
     assert kpi(page, "Partner") >= 1
     page.screenshot(path=str(artifacts / "region.png"), full_page=True)
 
@@ -82,3 +84,37 @@ def test_event_detail_highlights_the_linked_names(app_url, page, artifacts):
     page.wait_for_selector("mark", timeout=30_000)
     assert page.locator("mark").count() >= 3
     page.screenshot(path=str(artifacts / "ereignis.png"), full_page=True)
+
+
+def test_a_sub_page_as_the_very_first_request_still_shows_the_app_navigation(built_db, browser, tmp_path):
+    """Shared links may open a sub-page first; the sidebar must list the app's pages, not the files."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from conftest import _free_port
+
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1"], env=dict(os.environ, KOOPATLAS_DB=str(built_db)),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        pg = browser.new_page()
+        pg.goto(f"http://127.0.0.1:{port}/region?ags=05958004")
+        pg.wait_for_selector("[data-testid='stSidebar'] a", timeout=60_000)
+        links = pg.locator("[data-testid='stSidebar'] a").all_inner_texts()
+        labels = [t.strip().split("\n")[-1] for t in links[:5]]  # the icon's ligature comes first
+        assert labels == ["Karte", "Netzwerk", "Themen", "Ereignisse", "Region"]
+        pg.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -16,6 +16,15 @@ import streamlit as st
 from koopatlas.extract.topics import topic_labels
 from koopatlas.web import data
 
+#: The pages in the sidebar: (file, label, icon), in app.py's order.
+NAVIGATION = (
+    ("pages/home.py", "Karte", ":material/map:"),
+    ("pages/netzwerk.py", "Netzwerk", ":material/hub:"),
+    ("pages/themen.py", "Themen", ":material/sell:"),
+    ("pages/ereignisse.py", "Ereignisse", ":material/article:"),
+    ("pages/region.py", "Region", ":material/location_on:"),
+)
+
 EVENT_TYPE_LABELS = {
     "besuch": "Besuch",
     "arbeitstreffen": "Arbeitstreffen",
@@ -95,9 +104,13 @@ def sidebar() -> Filters:
             "f_types": [t for t in _split(qp.get("typ")) if t in EVENT_TYPE_LABELS],
             "f_years": _years_from_url(qp.get("jahr"), year_min, year_max),
         }
+    st.session_state["_year_bounds"] = (year_min, year_max)
     for key, value in st.session_state.keep_filters.items():
         st.session_state[key] = value  # re-assigning also keeps Streamlit from dropping it on a page change
 
+    links = url_params_from(st.session_state.keep_filters)
+    for page, label, icon in NAVIGATION:
+        st.sidebar.page_link(page, label=label, icon=icon, query_params=links, width="stretch")
     st.sidebar.markdown("#### Filter")
     selected_topics = st.sidebar.multiselect(
         "Themen", list(topics), format_func=topics.get, key="f_topics", placeholder="Alle Themen",
@@ -150,6 +163,19 @@ def _write_url(filters: Filters) -> None:
             st.query_params[key] = value
         elif not value and key in st.query_params:
             del st.query_params[key]
+
+
+def url_params_from(keep: dict) -> dict[str, str]:
+    """URL parameters for the navigation links, from the kept widget values."""
+    years = keep.get("f_years")
+    narrowed = years and st.session_state.get("_year_bounds") and tuple(years) != st.session_state["_year_bounds"]
+    out = {
+        "thema": ",".join(keep.get("f_topics", [])),
+        "land": ",".join(keep.get("f_laender", [])),
+        "typ": ",".join(keep.get("f_types", [])),
+        "jahr": f"{years[0]}-{years[1]}" if narrowed else "",
+    }
+    return {k: v for k, v in out.items() if v}
 
 
 def url_params(filters: Filters) -> dict[str, str]:
