@@ -104,11 +104,10 @@ def sidebar() -> Filters:
             "f_types": [t for t in _split(qp.get("typ")) if t in EVENT_TYPE_LABELS],
             "f_years": _years_from_url(qp.get("jahr"), year_min, year_max),
         }
-    st.session_state["_year_bounds"] = (year_min, year_max)
     for key, value in st.session_state.keep_filters.items():
         st.session_state[key] = value  # re-assigning also keeps Streamlit from dropping it on a page change
 
-    links = url_params_from(st.session_state.keep_filters)
+    links = url_params(_from_widgets(st.session_state.keep_filters, year_min, year_max))
     for page, label, icon in NAVIGATION:
         st.sidebar.page_link(page, label=label, icon=icon, query_params=links, width="stretch")
     st.sidebar.markdown("#### Filter")
@@ -138,48 +137,19 @@ def sidebar() -> Filters:
         "f_topics": selected_topics, "f_laender": selected_laender, "f_types": selected_types, "f_years": tuple(years),
     }
 
-    narrowed = tuple(years) != (year_min, year_max)
-    filters = Filters(
-        topics=tuple(selected_topics),
-        laender=tuple(selected_laender),
-        event_types=tuple(selected_types),
-        year_from=years[0] if narrowed else None,
-        year_to=years[1] if narrowed else None,
+    filters = _from_widgets(
+        {"f_topics": selected_topics, "f_laender": selected_laender, "f_types": selected_types, "f_years": years},
+        year_min, year_max,
     )
     _write_url(filters)
     return filters
 
 
-def _write_url(filters: Filters) -> None:
-    """Mirror the filters into the URL, leaving page-specific parameters (ags, q, ereignis) alone."""
-    wanted = {
-        "thema": ",".join(filters.topics),
-        "land": ",".join(filters.laender),
-        "typ": ",".join(filters.event_types),
-        "jahr": f"{filters.year_from}-{filters.year_to}" if filters.year_from is not None else "",
-    }
-    for key, value in wanted.items():
-        if value and st.query_params.get(key) != value:
-            st.query_params[key] = value
-        elif not value and key in st.query_params:
-            del st.query_params[key]
-
-
-def url_params_from(keep: dict) -> dict[str, str]:
-    """URL parameters for the navigation links, from the kept widget values."""
-    years = keep.get("f_years")
-    narrowed = years and st.session_state.get("_year_bounds") and tuple(years) != st.session_state["_year_bounds"]
-    out = {
-        "thema": ",".join(keep.get("f_topics", [])),
-        "land": ",".join(keep.get("f_laender", [])),
-        "typ": ",".join(keep.get("f_types", [])),
-        "jahr": f"{years[0]}-{years[1]}" if narrowed else "",
-    }
-    return {k: v for k, v in out.items() if v}
+_URL_KEYS = ("thema", "land", "typ", "jahr")
 
 
 def url_params(filters: Filters) -> dict[str, str]:
-    """The filter part of the URL, to carry it along when switching pages."""
+    """The filter part of the URL (only what is set), e.g. to carry it along to another page."""
     out = {
         "thema": ",".join(filters.topics),
         "land": ",".join(filters.laender),
@@ -187,6 +157,29 @@ def url_params(filters: Filters) -> dict[str, str]:
         "jahr": f"{filters.year_from}-{filters.year_to}" if filters.year_from is not None else "",
     }
     return {k: v for k, v in out.items() if v}
+
+
+def _write_url(filters: Filters) -> None:
+    """Mirror the filters into the URL, leaving page-specific parameters (ags, q, ereignis) alone."""
+    wanted = url_params(filters)
+    for key in _URL_KEYS:
+        if key in wanted and st.query_params.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
+        elif key not in wanted and key in st.query_params:
+            del st.query_params[key]
+
+
+def _from_widgets(values: dict, year_min: int, year_max: int) -> Filters:
+    """Filters from the widget values; the full year range means no year filter (undated included)."""
+    years = tuple(values.get("f_years") or (year_min, year_max))
+    narrowed = years != (year_min, year_max)
+    return Filters(
+        topics=tuple(values.get("f_topics", ())),
+        laender=tuple(values.get("f_laender", ())),
+        event_types=tuple(values.get("f_types", ())),
+        year_from=years[0] if narrowed else None,
+        year_to=years[1] if narrowed else None,
+    )
 
 
 def empty_message() -> None:
