@@ -88,7 +88,6 @@ _KREIS_AND = re.compile(r"\b(?:Land)?[Kk]reis(?:es)?\s+und\s+(?:der\s+|die\s+)?(
 #: Unmatched words worth a fuzzy look: Kreis-like endings, or right after a Kreis word.
 _KREISLIKE_END = re.compile(r"k(?:e?reis|ries|reiß|reiss|res)\b")
 _AFTER_KREIS_WORD = re.compile(r"reis(?:e|es|en)?\s+(?:\w+\s+)?([A-ZÄÖÜ][\wäöüß-]{7,})")
-_NEGATION = re.compile(r"\b(?:nicht|kein\w*|ohne|außer|ausgenommen|mit Ausnahme)\b")
 
 LEAD_CHARS = 350  # title and lead: whoever is named here is what the text is about
 _PREFIX_WORDS = frozenset(["Landkreis", "Landkreises", "Kreis", "Kreises", "Lkr.", "LK", "Landratsamt", "Kreisverwaltung", "Kreishaus", "Stadt", "Hansestadt", "Gemeinde", "Markt", "Städteregion", "Region", "Stadtkreis", "Landeshauptstadt", "Bezirk"])
@@ -151,12 +150,6 @@ def _may_be_background(before: str) -> bool:
 def _prev_token(text: str, start: int) -> str:
     words = text[max(0, start - 30): start].split()
     return words[-1].strip(",.;:()\"'") if words else ""
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    e_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    return text[s: min(e_candidates) if e_candidates else len(text)]
 
 
 class PlaceLinker:

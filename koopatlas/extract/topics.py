@@ -50,10 +50,6 @@ def topic_labels(path: Path | None = None) -> dict[str, str]:
     return {t.id: t.label for t in load_topics(path)}
 
 
-def score_topics(text: str, matcher: TopicMatcher) -> dict[str, int]:
-    return matcher.scores(text)
-
-
 #: A topic must reach this share of the strongest topic's score: texts touch many
 #: topics in passing, the annotated ones are those the text dwells on.
 RELATIVE_THRESHOLD = 0.15
