@@ -1,10 +1,11 @@
 -- Body of map_edges.sql (after the filter fragment); also materialised for the
 -- unfiltered view by refresh_views.sql.
 , pairs AS (
-    SELECT a.ags AS ags_a, b.ags AS ags_b, count(*) AS events
-    FROM parties a JOIN parties b ON a.event_id = b.event_id AND a.ags < b.ags
-    GROUP BY ALL
-    ORDER BY events DESC, ags_a, ags_b
+    -- pid is ordered like ags, so (x, y) is the pair (ags_a < ags_b)
+    SELECT a.pid AS x, b.pid AS y, any_value(a.ags) AS ags_a, any_value(b.ags) AS ags_b, count(*) AS events
+    FROM parties a JOIN parties b ON a.eid = b.eid AND a.pid < b.pid
+    GROUP BY x, y
+    ORDER BY events DESC, x, y
     LIMIT $limit
 )
 SELECT p.ags_a, p.ags_b, ra.name AS name_a, rb.name AS name_b,

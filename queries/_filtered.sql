@@ -2,18 +2,27 @@
 -- participants that pass the dashboard filters. Parameters:
 --   $year_from, $year_to  INTEGER or NULL (NULL on both: all events, also undated ones)
 --   $topics, $laender, $event_types  VARCHAR[] (empty: no restriction)
+-- Topics and Länder are tested as bit masks (see refresh_facts.sql); an unknown topic or
+-- Land sets no bit and so matches nothing.
+wanted AS (
+    SELECT (SELECT coalesce(bit_or(1 << TRY_CAST(l AS INTEGER)), 0)
+            FROM unnest(CAST($laender AS VARCHAR[])) AS u(l)
+            WHERE TRY_CAST(l AS INTEGER) BETWEEN 1 AND 16)::INTEGER AS land_mask,
+           (SELECT coalesce(bit_or(1::BIGINT << b.bit), 0)
+            FROM topic_bits b WHERE list_contains(CAST($topics AS VARCHAR[]), b.topic))::BIGINT AS topic_mask
+),
 filtered_events AS (
-    SELECT f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.title, f.topics, f.laender, f.kreise
-    FROM event_facts f
+    SELECT f.eid, f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.title, f.doc_title, f.topics, f.laender, f.kreise
+    FROM event_facts f, wanted w
     WHERE (($year_from IS NULL AND $year_to IS NULL)
            OR f.year BETWEEN coalesce($year_from, 0) AND coalesce($year_to, 9999))
       AND (len(CAST($event_types AS VARCHAR[])) = 0 OR list_contains(CAST($event_types AS VARCHAR[]), f.event_type))
-      AND (len(CAST($topics AS VARCHAR[])) = 0 OR list_has_any(f.topics, CAST($topics AS VARCHAR[])))
-      AND (len(CAST($laender AS VARCHAR[])) = 0 OR list_has_any(f.laender, CAST($laender AS VARCHAR[])))
+      AND (len(CAST($topics AS VARCHAR[])) = 0 OR f.topic_mask & w.topic_mask <> 0)
+      AND (len(CAST($laender AS VARCHAR[])) = 0 OR f.land_mask & w.land_mask <> 0)
 ),
 parties AS (
     -- one row per event and participating authority (Kreis-level AGS for kreisfreie Städte)
-    SELECT p.event_id, p.ags, p.kreis_ags, p.land_ags
+    SELECT p.eid, p.pid, p.event_id, p.ags, p.kreis_ags, p.land_ags
     FROM event_parties p
-    SEMI JOIN filtered_events f ON f.event_id = p.event_id
+    SEMI JOIN filtered_events f ON f.eid = p.eid
 )

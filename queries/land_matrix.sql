@@ -1,11 +1,15 @@
 -- Land × Land: number of events in which authorities of both Länder took part (symmetric).
+-- Events are first counted per combination of Länder (few distinct lists), then paired.
 WITH
 -- include: filtered
-, pairs AS (
-    SELECT land_a, unnest(laender) AS land_b
-    FROM (SELECT unnest(laender) AS land_a, laender FROM filtered_events)
+, combos AS (
+    SELECT laender, count(*) AS n FROM filtered_events GROUP BY laender
+),
+pairs AS (
+    SELECT land_a, unnest(laender) AS land_b, n
+    FROM (SELECT unnest(laender) AS land_a, laender, n FROM combos)
 )
-SELECT la.name AS land_a, lb.name AS land_b, count(*) AS events
+SELECT la.name AS land_a, lb.name AS land_b, sum(n)::BIGINT AS events
 FROM pairs
 JOIN regions la ON la.ags = pairs.land_a
 JOIN regions lb ON lb.ags = pairs.land_b

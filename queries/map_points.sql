@@ -2,7 +2,7 @@
 -- the $limit most active.
 WITH
 -- include: filtered
-SELECT p.ags, r.name, r.bez, r.lon, r.lat, count(DISTINCT p.event_id) AS events
+SELECT p.ags, r.name, r.bez, r.lon, r.lat, count(DISTINCT p.eid) AS events
 FROM parties p
 JOIN regions r ON r.ags = p.ags
 WHERE r.level = 'gemeinde' OR r.kreisfrei

@@ -111,18 +111,30 @@ CREATE TABLE IF NOT EXISTS people (
 -- Denormalised views of the relevant events for the dashboard filters, rebuilt after
 -- every write (queries/refresh_facts.sql): one scan filters by year, type, topics, Länder.
 CREATE TABLE IF NOT EXISTS event_facts (
+    eid        INTEGER,    -- dense integer key of the event (refresh_facts.sql)
     event_id   VARCHAR PRIMARY KEY,
     doc_id     VARCHAR NOT NULL,
     year       INTEGER,
     event_date DATE,
     event_type VARCHAR,
     title      VARCHAR,
+    doc_title  VARCHAR,    -- documents.title, the events table sorts by it
     topics     VARCHAR[],
     laender    VARCHAR[],
-    kreise     VARCHAR[]   -- Kreis-level AGS of the participants (a Gemeinde counts for its Kreis)
+    kreise     INTEGER[],  -- Kreis AGS of the participants as numbers (a Gemeinde counts for its
+                           -- Kreis); integers make the Kreis × Kreis counts of the map fast
+    land_mask  INTEGER,    -- bit n set when Land n takes part
+    topic_mask BIGINT      -- the bits of the topics (topic_bits)
+);
+
+CREATE TABLE IF NOT EXISTS topic_bits (
+    topic VARCHAR,
+    bit   INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS event_parties (
+    eid       INTEGER,      -- event_facts.eid
+    pid       INTEGER,      -- dense integer key of the authority, ordered like ags
     event_id  VARCHAR NOT NULL,
     ags       VARCHAR NOT NULL,
     kreis_ags VARCHAR NOT NULL,

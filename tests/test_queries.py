@@ -72,6 +72,10 @@ def test_kpis_without_filters_count_every_relevant_event(con):
         ({"event_types": ["besuch", "projekt"]}, 2),
         ({"year_from": 2020, "year_to": 2025}, 1),  # a year range leaves undated events out
         ({"topics": ["migration"]}, 0),
+        ({"laender": ["03", "14"]}, 3),
+        ({"topics": ["gibt_es_nicht"]}, 0),  # an unknown topic or Land matches nothing
+        ({"laender": ["99"]}, 0),
+        ({"laender": ["xx"]}, 0),
     ],
 )
 def test_filters_narrow_the_events(con, filters, events):

@@ -30,3 +30,19 @@ def test_refresh_upgrades_an_older_facts_table(tmp_path):
     con.execute("CREATE TABLE event_facts (event_id VARCHAR, doc_id VARCHAR)")  # an older shape
     store.refresh_facts(con)
     assert "kreise" in [c[0] for c in con.execute("DESCRIBE event_facts").fetchall()]
+
+
+def test_bit_mask_filters_agree_with_the_topic_and_land_lists(con):
+    """The filters test bit masks; every single topic and Land selects what the lists say."""
+    lists = con.execute("SELECT topics, laender FROM event_facts").fetchall()
+    topics = sorted({t for ts, _ in lists for t in ts})
+    laender = sorted({land for _, ls in lists for land in ls})
+    assert topics and laender
+    for topic in topics:
+        expected = sum(topic in ts for ts, _ in lists)
+        assert queries.run(con, "kpis", UNFILTERED | {"topics": [topic]}).iloc[0]["events"] == expected, topic
+    for land in laender:
+        expected = sum(land in ls for _, ls in lists)
+        assert queries.run(con, "kpis", UNFILTERED | {"laender": [land]}).iloc[0]["events"] == expected, land
+    both = sum(bool({"09", "14"} & set(ls)) for _, ls in lists)
+    assert queries.run(con, "kpis", UNFILTERED | {"laender": ["09", "14"]}).iloc[0]["events"] == both
