@@ -13,6 +13,9 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
 QUERIES_DIR = PROJECT_DIR / "queries"
 SHARED_DIR = PROJECT_DIR.parent / "shared"
+#: Served by Streamlit (server.enableStaticServing) under STATIC_URL, relative to every page.
+STATIC_DIR = PROJECT_DIR / "static"
+STATIC_URL = "app/static"
 
 #: Official BKG download of the same product as ../shared/geo/vg5000_2021
 #: (VG5000, stand 01.01., Gauss-Krüger zone 3, shapefiles).

@@ -5,14 +5,18 @@ import streamlit as st
 from koopatlas import config
 from koopatlas.web import data, filters, maps
 
+st.title("Kooperationsatlas")
+st.caption("Kommunale Zusammenarbeit in Deutschland – Landkreise, Städte und Gemeinden")
+kpi_row, notice, map_slot = st.container(), st.container(), st.empty()
+# The browser loads Plotly (~4.7 MB) only once a chart is on the page: an empty frame of the
+# map's size starts that download while the filters and queries run.
+map_slot.plotly_chart(maps.blank_map(), width="stretch", config=maps.PLOTLY_CONFIG, key="map_loading")
+
 f = filters.sidebar()
 params = f.params()
 
-st.title("Kooperationsatlas")
-st.caption("Kommunale Zusammenarbeit in Deutschland – Landkreise, Städte und Gemeinden")
-
 kpis = data.q("kpis", **params).iloc[0]
-c1, c2, c3, c4 = st.columns(4)
+c1, c2, c3, c4 = kpi_row.columns(4)
 c1.metric("Ereignisse", f"{int(kpis['events']):,}".replace(",", "."))
 c2.metric("Beteiligte Kommunen", f"{int(kpis['authorities']):,}".replace(",", "."))
 c3.metric("Beteiligte Länder", int(kpis["laender"]))
@@ -21,15 +25,17 @@ c4.metric("Länderübergreifend", "–" if share != share or share is None else 
           help="Anteil der Ereignisse mit Beteiligten aus mehr als einem Bundesland")
 
 if int(kpis["events"]) == 0:
-    filters.empty_message()
+    with notice:
+        filters.empty_message()
 
 kreise = maps.with_counts(data.q("map_shapes", level="kreis"), data.dashboard("map_kreise", f))
 laender = data.q("map_shapes", level="land")
 points = data.q("map_points", **params, limit=maps.MAX_POINTS)
 edges = data.dashboard("map_edges", f, limit=maps.MAX_EDGES)
 
-figure = maps.cooperation_map(kreise, laender, points, edges, filters.topic_names())
-event = st.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",
+figure = data.figure("home", f, lambda: maps.cooperation_map(kreise, laender, points, edges, filters.topic_names(),
+                                                            geometry_url=data.geometry_url("kreis")))
+event = map_slot.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",
                         selection_mode="points", key="map")
 st.caption(
     "Flächen: Ereignisse je Kreis (Gemeinden zählen für ihren Kreis) · Punkte: beteiligte Städte und Gemeinden "
@@ -40,7 +46,8 @@ st.caption(
 selected = [p.get("customdata") for p in (event.selection.points if event and event.selection else [])]
 selected = [s for s in selected if isinstance(s, str)]
 active = kreise[kreise["events"] > 0].sort_values("events", ascending=False)
-choices = list(points["ags"]) + [a for a in active["ags"] if a not in set(points["ags"])]
+towns = set(points["ags"])
+choices = list(points["ags"]) + [a for a in active["ags"] if a not in towns]
 names = dict(zip(points["ags"], points["name"], strict=True)) | dict(zip(active["ags"], active["name"], strict=True))
 col, _ = st.columns([2, 3])
 picked = col.selectbox("Region öffnen", choices, index=None, format_func=lambda a: names.get(a, a),

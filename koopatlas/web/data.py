@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from koopatlas import config, queries, store
+from koopatlas.web import maps
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -33,10 +35,28 @@ def query(name: str, params: tuple[tuple[str, Any], ...], version: float) -> pd.
         con.close()
 
 
+def _freeze(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
 def q(name: str, **params: Any) -> pd.DataFrame:
     """Cached result of a named query with keyword parameters."""
-    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return query(name, frozen, db_version())
+    return query(name, _freeze(params), db_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _figure(name: str, key: tuple, version: float, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def figure(name: str, filters, build: Callable[[], Any]) -> Any:
+    """A Plotly figure built once per filter state and database version.
+
+    Building and validating the map costs ~0.3 s of server time, during which the page's
+    other requests (the Plotly bundle) wait; a figure is ~3 MB, so few are kept. Streamlit
+    copies the figure before sending it, so sharing one object between sessions is safe.
+    """
+    return _figure(name, _freeze(filters.params()), db_version(), build)
 
 
 def dashboard(name: str, filters, **params: Any) -> pd.DataFrame:
@@ -48,3 +68,14 @@ def dashboard(name: str, filters, **params: Any) -> pd.DataFrame:
     if filters.is_default() and not params.get("search") and (config.QUERIES_DIR / f"{name}_all.sql").is_file():
         return q(f"{name}_all", **{k: v for k, v in params.items() if k != "search"})
     return q(name, **(filters.params() | params))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _geometry_url(level: str, version: float) -> str | None:
+    path = maps.write_geometry(q("map_shapes", level=level), config.STATIC_DIR / "geo", level)
+    return f"{config.STATIC_URL}/geo/{path.name}" if path else None
+
+
+def geometry_url(level: str) -> str | None:
+    """URL of the display geometries of a level for Plotly (None: embed them instead)."""
+    return _geometry_url(level, db_version())

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import os
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,7 +16,7 @@ from koopatlas import config
 
 #: Plotly config for every map: the empty base topology is served by Streamlit
 #: (static/topojson), so no request leaves the machine.
-PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "app/static/topojson/", "scrollZoom": True}
+PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": f"{config.STATIC_URL}/topojson/", "scrollZoom": True}
 
 
 @lru_cache(maxsize=20_000)
@@ -31,6 +34,29 @@ def feature_collection(shapes: pd.DataFrame) -> dict:
             for ags, gj in zip(shapes["ags"], shapes["geojson"], strict=True)
         ],
     }
+
+
+def write_geometry(shapes: pd.DataFrame, directory: Path, stem: str) -> Path | None:
+    """The shapes as a GeoJSON file named after its content, or None when it cannot be written.
+
+    A map that names this file instead of embedding ~400 KB of polygons sends a fraction of
+    the bytes on every render and filter change; the browser fetches the file once. The
+    content hash in the name keeps a rebuilt database from meeting a stale cached file.
+    """
+    text = json.dumps(feature_collection(shapes), separators=(",", ":"))
+    path = directory / f"{stem}-{hashlib.sha1(text.encode()).hexdigest()[:12]}.geojson"
+    try:
+        if not path.is_file():
+            directory.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, path)
+        for old in directory.glob(f"{stem}-*.geojson"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return None
+    return path
 
 
 def outline_trace(shapes: pd.DataFrame, color: str = "#333", width: float = 1.2) -> go.Scattergeo:
@@ -71,6 +97,11 @@ def base_layout(fig: go.Figure, height: int = 720) -> go.Figure:
     return fig
 
 
+def blank_map(height: int = 720) -> go.Figure:
+    """An empty map frame of the given height (shown while the real map is computed)."""
+    return base_layout(go.Figure(go.Scattergeo(lon=[], lat=[], hoverinfo="skip")), height=height)
+
+
 def kreise_map(kreise: pd.DataFrame, laender: pd.DataFrame, value_column: str | None = None,
                value_label: str = "Anzahl") -> go.Figure:
     """Choropleth of the Kreise (plain when no value column) with Länder outlines on top."""
@@ -109,8 +140,13 @@ def with_counts(shapes: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.DataFrame, edges: pd.DataFrame,
-                    topic_names: dict[str, str], height: int = 720, max_edges: int = MAX_EDGES) -> go.Figure:
-    """Kreise coloured by events, participating towns as points, partners joined by lines."""
+                    topic_names: dict[str, str], height: int = 720, max_edges: int = MAX_EDGES,
+                    geometry_url: str | None = None) -> go.Figure:
+    """Kreise coloured by events, participating towns as points, partners joined by lines.
+
+    ``geometry_url`` names a GeoJSON file of all Kreise (see write_geometry); without it the
+    polygons are embedded in the figure.
+    """
     counted = kreise["events"] > 0
     hover = [
         f"<b>{n}</b><br>{b}<br>Ereignisse: {e}<br>Themen: {_labels(t, topic_names)}<br>"
@@ -122,7 +158,7 @@ def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.Data
     active = kreise[counted]
     if len(active):
         fig.add_trace(go.Choropleth(
-            geojson=feature_collection(active), locations=active["ags"], featureidkey="id",
+            geojson=geometry_url or feature_collection(active), locations=active["ags"], featureidkey="id",
             z=active["events"], zmin=1, zmax=max(int(active["events"].max()), 2),
             colorscale="Blues", marker_line_color="#8a9bb0", marker_line_width=0.4,
             colorbar={"title": {"text": "Ereignisse"}, "thickness": 14, "len": 0.6, "tickformat": "d",
@@ -133,7 +169,8 @@ def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.Data
     empty = kreise[~counted]
     if len(empty):
         fig.add_trace(go.Choropleth(
-            geojson=feature_collection(empty), locations=empty["ags"], featureidkey="id", z=[0] * len(empty),
+            geojson=geometry_url or feature_collection(empty), locations=empty["ags"], featureidkey="id",
+            z=[0] * len(empty),
             colorscale=[[0, "#eef1f5"], [1, "#eef1f5"]], showscale=False, marker_line_color="#a9b6c6",
             marker_line_width=0.3, hovertext=[h for h, c in zip(hover, counted, strict=True) if not c],
             hoverinfo="text", customdata=empty["ags"], name="ohne Ereignisse",
