@@ -8,9 +8,14 @@ from koopatlas.web import data, filters, maps
 st.title("Kooperationsatlas")
 st.caption("Kommunale Zusammenarbeit in Deutschland – Landkreise, Städte und Gemeinden")
 kpi_row, notice, map_slot = st.container(), st.container(), st.empty()
-# The browser loads Plotly (~4.7 MB) only once a chart is on the page: an empty frame of the
-# map's size starts that download while the filters and queries run.
-map_slot.plotly_chart(maps.blank_map(), width="stretch", config=maps.PLOTLY_CONFIG, key="map_loading")
+geometry = data.geometry_url("kreis")
+if not st.session_state.get("plotly_loading"):
+    # The browser loads Plotly (~4.7 MB) only once a chart is on the page: on a session's first
+    # run an empty frame of the map's size starts that download (and the polygons') while the
+    # filters and queries run. Later runs keep the old map until the new one arrives.
+    st.session_state.plotly_loading = True
+    map_slot.plotly_chart(maps.blank_map(geometry_url=geometry), width="stretch", config=maps.PLOTLY_CONFIG,
+                          key="map_loading")
 
 f = filters.sidebar()
 params = f.params()
@@ -34,9 +39,9 @@ points = data.q("map_points", **params, limit=maps.MAX_POINTS)
 edges = data.dashboard("map_edges", f, limit=maps.MAX_EDGES)
 
 figure = data.figure("home", f, lambda: maps.cooperation_map(kreise, laender, points, edges, filters.topic_names(),
-                                                            geometry_url=data.geometry_url("kreis")))
+                                                            geometry_url=geometry))
 event = map_slot.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",
-                        selection_mode="points", key="map")
+                              selection_mode="points", key="map")
 st.caption(
     "Flächen: Ereignisse je Kreis (Gemeinden zählen für ihren Kreis) · Punkte: beteiligte Städte und Gemeinden "
     f"(die {maps.MAX_POINTS} aktivsten) · Linien: die {maps.MAX_EDGES} stärksten Verbindungen. "

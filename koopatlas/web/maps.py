@@ -97,9 +97,15 @@ def base_layout(fig: go.Figure, height: int = 720) -> go.Figure:
     return fig
 
 
-def blank_map(height: int = 720) -> go.Figure:
-    """An empty map frame of the given height (shown while the real map is computed)."""
-    return base_layout(go.Figure(go.Scattergeo(lon=[], lat=[], hoverinfo="skip")), height=height)
+def blank_map(height: int = 720, geometry_url: str | None = None) -> go.Figure:
+    """An empty map frame of the given height, shown while the real map is computed.
+
+    With ``geometry_url`` the browser already fetches the polygons the real map will use.
+    """
+    fig = go.Figure(go.Scattergeo(lon=[], lat=[], hoverinfo="skip"))
+    if geometry_url:
+        fig.add_trace(go.Choropleth(geojson=geometry_url, locations=[], z=[], showscale=False, hoverinfo="skip"))
+    return base_layout(fig, height=height)
 
 
 def kreise_map(kreise: pd.DataFrame, laender: pd.DataFrame, value_column: str | None = None,
