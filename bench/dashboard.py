@@ -3,7 +3,10 @@
 The database is written to bench/results/synthetic.duckdb (git-ignored), every document is
 titled "[SYNTHETISCH] …" and it is never the app's default database. Measured:
 * every dashboard query, p95 over several filter combinations (target ≤ 100 ms);
-* the map page in headless Chromium: first render (≤ 3 s) and a filter change (≤ 1.5 s);
+* the map page in headless Chromium: first render (≤ 3 s; median of several fresh browser
+  contexts, as Playwright sees the Kreise and as painted in the page) and a filter change
+  (≤ 1.5 s), next to the same first render of a page with one small chart (the floor set by
+  Streamlit and Plotly themselves);
 * the resident memory of the app process (≤ 600 MB).
 """
 
@@ -14,6 +17,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -115,59 +119,135 @@ def _rss_mb(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-def time_browser(path: Path, port: int = 8599) -> dict[str, float]:
-    """First render of the map page and a filter change, in headless Chromium."""
+#: Records, in the page, when the first Kreis polygon enters the DOM and the next animation
+#: frame after it (≈ when it is painted), in ms since navigation start.
+_PAINT_PROBE = """
+window.__kreise = null;
+new MutationObserver((_, observer) => {
+  if (window.__kreise === null && document.querySelector(SELECTOR)) {
+    window.__kreise = {dom: performance.now()};
+    requestAnimationFrame(() => { window.__kreise.frame = performance.now(); });
+    observer.disconnect();
+  }
+}).observe(document, {subtree: true, childList: true});
+"""
+
+#: A page with one metric and one small Plotly chart: what Streamlit plus Plotly cost on their own.
+_FLOOR_APP = """
+import plotly.graph_objects as go
+import streamlit as st
+st.metric("Ereignisse", 1)
+st.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])))
+"""
+
+_CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"]
+
+
+def _serve(script: Path, port: int, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.5)
+    proc.terminate()
+    raise RuntimeError(f"streamlit did not start on port {port}")
+
+
+KREISE = ".js-plotly-plot .choroplethlocation"
+
+
+def _first_render(browser, url: str, selector: str = KREISE) -> tuple[float, float]:
+    """Seconds from navigation to the Kreise: as Playwright sees them, and painted in the page."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # a new context: empty browser cache
+    page.add_init_script(_PAINT_PROBE.replace("SELECTOR", json.dumps(selector)))
+    t0 = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(selector, timeout=120_000)
+    seen = time.perf_counter() - t0
+    page.wait_for_function("window.__kreise && window.__kreise.frame", timeout=60_000)
+    painted = page.evaluate("window.__kreise.frame") / 1000
+    page.close()
+    return seen, painted
+
+
+def _filter_change(browser, url: str, land: str) -> float:
+    """Seconds from choosing a Land in the sidebar to the updated KPIs and map, run finished."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    page.wait_for_selector(KREISE, timeout=120_000)
+    before = page.locator("[data-testid='stMetricValue']").first.inner_text()
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1).locator("input")
+    box.click()
+    box.type(land)
+    t0 = time.perf_counter()
+    page.keyboard.press("Enter")
+    page.wait_for_function("b => document.querySelector(\"[data-testid='stMetricValue']\").innerText !== b",
+                           arg=before, timeout=60_000)
+    page.wait_for_selector(KREISE)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    seconds = time.perf_counter() - t0
+    page.close()
+    return seconds
+
+
+def _summary(values: list[float]) -> dict[str, float]:
+    return {"median": round(statistics.median(values), 2), "min": round(min(values), 2), "max": round(max(values), 2)}
+
+
+def time_browser(path: Path, port: int = 8599, warm_runs: int = 7) -> dict:
+    """Map page in headless Chromium: first render (cold server, then warm), a filter change, memory."""
     from playwright.sync_api import sync_playwright
 
-    env = dict(os.environ, KOOPATLAS_DB=str(path.resolve()))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    proc = _serve(Path("app.py"), port, env=dict(os.environ, KOOPATLAS_DB=str(path.resolve())))
     url = f"http://127.0.0.1:{port}"
+    results: dict = {}
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run"]
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-            results = {}
-            for attempt in ("cold", "warm"):
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                t0 = time.perf_counter()
-                page.goto(url)
-                page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=120_000)
-                results[f"first_render_{attempt}_s"] = round(time.perf_counter() - t0, 2)
-                page.close()
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(url)
-            page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=120_000)
-            before = page.locator("[data-testid='stMetricValue']").first.inner_text()
-            box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1).locator("input")
-            box.click()
-            box.type("Sachsen-Anhalt")
-            t0 = time.perf_counter()
-            page.keyboard.press("Enter")
-            page.wait_for_function(
-                "b => document.querySelector(\"[data-testid='stMetricValue']\").innerText !== b", arg=before,
-                timeout=60_000)
-            page.wait_for_selector(".js-plotly-plot .choroplethlocation")
-            page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-            results["filter_change_s"] = round(time.perf_counter() - t0, 2)
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=_CHROMIUM_ARGS)
+            seen, painted = _first_render(browser, url)
+            results["first_render_cold_server_s"] = {"playwright": round(seen, 2), "painted": round(painted, 2)}
+            runs = [_first_render(browser, url) for _ in range(warm_runs)]
+            results["first_render_warm_server_s"] = {"playwright": _summary([r[0] for r in runs]),
+                                                     "painted": _summary([r[1] for r in runs]), "runs": warm_runs}
+            changes = [_filter_change(browser, url, land) for land in ("Sachsen-Anhalt", "Bayern", "Hessen")]
+            results["filter_change_s"] = _summary(changes)
             browser.close()
         rss, peak = _rss_mb(proc.pid)
         results["app_rss_mb"] = round(rss, 1)
         results["app_peak_rss_mb"] = round(peak, 1)
-        return results
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+    results["floor_one_small_chart_s"] = time_floor(port + 1, warm_runs)
+    return results
+
+
+def time_floor(port: int, runs: int) -> dict:
+    """The same measurement on a page with one metric and one small map (Streamlit + Plotly alone)."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "floor.py"
+        script.write_text(_FLOOR_APP, encoding="utf-8")
+        proc = _serve(script, port, cwd=Path(tmp))
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=_CHROMIUM_ARGS)
+                chart = ".js-plotly-plot .main-svg .bars"
+                _first_render(browser, f"http://127.0.0.1:{port}", chart)
+                measured = [_first_render(browser, f"http://127.0.0.1:{port}", chart) for _ in range(runs)]
+                browser.close()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    return {"playwright": _summary([m[0] for m in measured]), "painted": _summary([m[1] for m in measured])}
 
 
 def main() -> dict:

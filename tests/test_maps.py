@@ -1,0 +1,44 @@
+"""Map figures and the geometry file the browser loads instead of embedded polygons."""
+
+import json
+
+import pandas as pd
+
+from koopatlas.web import maps
+
+SQUARE = '{"type":"Polygon","coordinates":[[[9.0,50.0],[9.1,50.0],[9.1,50.1],[9.0,50.0]]]}'
+SHAPES = pd.DataFrame({"ags": ["06411", "06412"], "geojson": [SQUARE, SQUARE.replace("9.0", "8.9")]})
+
+
+def test_geometry_file_is_named_after_its_content_and_replaces_older_ones(tmp_path):
+    first = maps.write_geometry(SHAPES, tmp_path, "kreis")
+    assert first is not None and first.name.startswith("kreis-")
+    collection = json.loads(first.read_text())
+    assert [f["id"] for f in collection["features"]] == ["06411", "06412"]
+    assert maps.write_geometry(SHAPES, tmp_path, "kreis") == first  # same content, same file
+
+    changed = maps.write_geometry(SHAPES.head(1), tmp_path, "kreis")
+    assert changed != first and changed.is_file()
+    assert not first.exists()  # a rebuilt database leaves no stale polygons behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [changed.name]
+
+
+def test_unwritable_geometry_directory_means_embedded_polygons(tmp_path):
+    blocker = tmp_path / "geo"
+    blocker.write_text("a file where the directory should be")
+    assert maps.write_geometry(SHAPES, blocker, "kreis") is None
+
+
+def test_cooperation_map_names_the_geometry_file_instead_of_embedding_it():
+    kreise = SHAPES.assign(name=["Darmstadt", "Offenbach"], bez="Kreisfreie Stadt", events=[3, 0],
+                           top_topics=["umwelt", None], top_partners=["Offenbach", None])
+    empty = pd.DataFrame(columns=["ags", "geojson"])
+    no_points = pd.DataFrame(columns=["ags", "name", "bez", "lon", "lat", "events"])
+    no_edges = pd.DataFrame(columns=["ags_a", "ags_b", "lon_a", "lat_a", "lon_b", "lat_b", "events"])
+    url = "app/static/geo/kreis-abc.geojson"
+    linked = maps.cooperation_map(kreise, empty, no_points, no_edges, {}, geometry_url=url)
+    choropleths = [t for t in linked.data if t.type == "choropleth"]
+    assert [t.geojson for t in choropleths] == [url, url]  # Kreise with and without events
+    assert "coordinates" not in linked.to_json()
+    embedded = maps.cooperation_map(kreise, empty, no_points, no_edges, {})
+    assert "coordinates" in embedded.to_json()
