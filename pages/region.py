@@ -42,12 +42,17 @@ if events.empty:
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Partner")
-    st.plotly_chart(maps.partner_map(info, partners, data.q("map_shapes", level="land")), width="stretch",
-                    config=maps.PLOTLY_CONFIG)
+    st.plotly_chart(maps.partner_map(info, partners, data.q("map_shapes", level="land"),
+                                     kreise=data.q("map_shapes", level="kreis"),
+                                     geometry_url=data.geometry_url("kreis")),
+                    width="stretch", config=maps.PLOTLY_CONFIG)
 with right:
     st.subheader("Wichtigste Partner")
     st.dataframe(partners[["name", "bez", "land", "events"]], hide_index=True, height=min(36 * (len(partners) + 1) + 4, 400),
-                 column_config={"name": "Kommune", "bez": "Art", "land": "Land", "events": "Gemeinsame Ereignisse"})
+                 column_config={"name": "Kommune", "bez": st.column_config.TextColumn("Art", width="small"),
+                                "land": st.column_config.TextColumn("Land", width="small"),
+                                "events": st.column_config.NumberColumn("Ereignisse", help="gemeinsame Ereignisse",
+                                                                        width="small")})
     topic_rows = events["topics"].fillna("").str.split(";").explode()
     topic_rows = topic_rows[topic_rows != ""].map(names).value_counts().rename_axis("Thema").reset_index(name="Ereignisse")
     st.subheader("Themen")

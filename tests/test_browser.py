@@ -87,7 +87,8 @@ def test_event_detail_highlights_the_linked_names(app_url, page, artifacts):
 
 
 def test_a_sub_page_as_the_very_first_request_still_shows_the_app_navigation(built_db, browser, tmp_path):
-    """Shared links may open a sub-page first; the sidebar must list the app's pages, not the files."""
+    """Shared links may open a sub-page first; it must look like the app: the app's pages (not the
+    files) in the sidebar, its header and the BKG attribution, the wide layout."""
     import os
     import subprocess
     import sys
@@ -108,12 +109,16 @@ def test_a_sub_page_as_the_very_first_request_still_shows_the_app_navigation(bui
                 break
             except OSError:
                 time.sleep(0.5)
-        pg = browser.new_page()
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
         pg.goto(f"http://127.0.0.1:{port}/region?ags=05958004")
         pg.wait_for_selector("[data-testid='stSidebar'] a", timeout=60_000)
         links = pg.locator("[data-testid='stSidebar'] a").all_inner_texts()
         labels = [t.strip().split("\n")[-1] for t in links[:5]]  # the icon's ligature comes first
         assert labels == ["Karte", "Netzwerk", "Themen", "Ereignisse", "Region"]
+        sidebar = pg.locator("[data-testid='stSidebar']").inner_text()
+        assert "Kooperationsatlas" in sidebar and "GeoBasis-DE / BKG 2021" in sidebar
+        main = pg.locator("[data-testid='stMainBlockContainer']").bounding_box()
+        assert main["width"] > 1000  # layout="wide" (centred would be ~730 px)
         pg.close()
     finally:
         proc.terminate()

@@ -42,3 +42,16 @@ def test_cooperation_map_names_the_geometry_file_instead_of_embedding_it():
     assert "coordinates" not in linked.to_json()
     embedded = maps.cooperation_map(kreise, empty, no_points, no_edges, {})
     assert "coordinates" in embedded.to_json()
+
+
+def test_partner_map_tints_the_regions_own_kreis_and_its_partners_kreise():
+    region = pd.Series({"ags": "06411000", "name": "Darmstadt", "lon": 8.65, "lat": 49.87})
+    partners = pd.DataFrame({"ags": ["06412000"], "name": ["Frankfurt"], "bez": ["Stadt"], "land": ["Hessen"],
+                             "lon": [8.68], "lat": [50.11], "events": [2]})
+    kreise = pd.DataFrame({"ags": ["06411", "06412", "06413"], "name": ["Darmstadt", "Frankfurt", "Offenbach"],
+                           "bez": "Kreisfreie Stadt"})
+    laender = pd.DataFrame(columns=["ags", "geojson"])
+    fig = maps.partner_map(region, partners, laender, kreise=kreise, geometry_url="app/static/geo/kreis-x.geojson")
+    background = fig.data[0]
+    assert background.type == "choropleth" and list(background.z) == [2, 1, 0]
+    assert maps.partner_map(region, partners, laender).data[0].type != "choropleth"  # no file, no background

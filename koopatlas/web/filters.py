@@ -3,6 +3,11 @@
 A copied link reproduces the view: ``?thema=umwelt,raum&jahr=2010-2024&land=09,14&typ=besuch``.
 Every page calls :func:`sidebar` first; the widgets keep their keys on every page, so
 their state survives moving between pages, and a page opened directly works the same.
+
+The sidebar also carries the page set-up, header and attribution rather than app.py: when a
+server's very first request is for a sub-page (a shared link to ``/region?ags=…``),
+Streamlit runs that file from ``pages/`` on its own, before app.py has declared the
+navigation, and the page must still look like the app.
 """
 
 from __future__ import annotations
@@ -13,8 +18,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from koopatlas import config
 from koopatlas.extract.topics import topic_labels
 from koopatlas.web import data
+
+PAGE_CONFIG = {"page_title": "Kooperationsatlas", "page_icon": "🗺️", "layout": "wide"}
 
 #: The pages in the sidebar: (file, label, icon), in app.py's order.
 NAVIGATION = (
@@ -87,6 +95,10 @@ def _remember(key: str) -> None:
 
 def sidebar() -> Filters:
     """Render the filters in the sidebar, initialised from and written back to the URL."""
+    st.set_page_config(**PAGE_CONFIG)
+    st.sidebar.markdown("### Kooperationsatlas")
+    st.sidebar.caption("Wer arbeitet mit wem zusammen? Kommunale Kooperationen in Deutschland, "
+                       "erschlossen aus Pressemitteilungen.")
     qp = st.query_params
     options = data.q("filter_options").iloc[0]
     year_min = int(options["year_min"]) if pd.notna(options["year_min"]) else 1990
@@ -142,6 +154,8 @@ def sidebar() -> Filters:
         year_min, year_max,
     )
     _write_url(filters)
+    st.sidebar.divider()
+    st.sidebar.caption(f"Grenzen: [{config.ATTRIBUTION}]({config.ATTRIBUTION_URL}), dl-de/by-2-0 (Daten verändert)")
     return filters
 
 

@@ -208,9 +208,24 @@ def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.Data
     return base_layout(fig, height=height)
 
 
-def partner_map(region: pd.Series, partners: pd.DataFrame, laender: pd.DataFrame, height: int = 560) -> go.Figure:
-    """One region and its partners, joined by lines whose width is the number of joint events."""
+def partner_map(region: pd.Series, partners: pd.DataFrame, laender: pd.DataFrame, height: int = 560,
+                kreise: pd.DataFrame | None = None, geometry_url: str | None = None) -> go.Figure:
+    """One region and its partners, joined by lines whose width is the number of joint events.
+
+    With ``kreise`` (ags, name, bez) and ``geometry_url`` the Kreise are drawn beneath, the
+    region's own Kreis and its partners' Kreise tinted, so the zoomed map has its context.
+    """
     fig = go.Figure()
+    if kreise is not None and geometry_url:
+        own = str(region["ags"])[:5]
+        partner_kreise = {str(a)[:5] for a in partners["ags"]}
+        tint = [2 if a == own else 1 if a in partner_kreise else 0 for a in kreise["ags"]]
+        fig.add_trace(go.Choropleth(
+            geojson=geometry_url, locations=kreise["ags"], featureidkey="id", z=tint, zmin=0, zmax=2,
+            colorscale=[[0, "#f4f6f9"], [0.5, "#dce8f5"], [1, "#b9d0ea"]], showscale=False,
+            marker_line_color="#c3ccd8", marker_line_width=0.4, name="Kreise",
+            hovertext=[f"{n} ({b})" for n, b in zip(kreise["name"], kreise["bez"], strict=True)], hoverinfo="text",
+        ))
     fig.add_trace(outline_trace(laender, color="#9aa8b8", width=0.8))
     for row in partners.itertuples(index=False):
         fig.add_trace(go.Scattergeo(
