@@ -23,25 +23,23 @@ st.plotly_chart(network.figure(edges, land_names), width="stretch", config={"dis
 st.caption(f"Knoten: Kommunen (Größe = Zahl der Partner, gezeigt bis zu {network.MAX_DRAWN_NODES}); "
            "Kanten: gemeinsame Ereignisse.")
 
-left, right = st.columns([3, 2])
-with left:
-    st.subheader("Rangliste")
-    degree = data.dashboard("network_degree", f, limit=500)
-    ranking = network.ranking(degree, edges).assign(land=lambda d: d["land"].map(land_names))
-    st.dataframe(
-        ranking.drop(columns="ags"), hide_index=True, height=420,
-        column_config={
-            "name": "Kommune", "land": "Land", "partner": st.column_config.NumberColumn("Partner (Grad)"),
-            "ereignisse": st.column_config.NumberColumn("Gemeinsame Ereignisse"),
-            "betweenness": st.column_config.NumberColumn("Betweenness", help="Anteil kürzester Wege über diese Kommune"),
-        },
-    )
-with right:
-    st.subheader("Land × Land")
-    matrix = data.q("land_matrix", **params)
-    pivot = matrix.pivot(index="land_a", columns="land_b", values="events").fillna(0).astype(int)
-    fig = px.imshow(pivot, color_continuous_scale="Blues", aspect="auto",
-                    labels={"x": "", "y": "", "color": "Ereignisse"}, text_auto=True)
-    fig.update_layout(height=520, margin={"l": 0, "r": 0, "t": 10, "b": 0})
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-    st.caption("Diagonale: Ereignisse mit Beteiligten aus dem Land; außerhalb: länderübergreifende Zusammenarbeit.")
+st.subheader("Rangliste")
+degree = data.dashboard("network_degree", f, limit=500)
+ranking = network.ranking(degree, edges).assign(land=lambda d: d["land"].map(land_names))
+st.dataframe(
+    ranking.drop(columns="ags"), hide_index=True, height=420,
+    column_config={
+        "name": "Kommune", "land": "Land", "partner": st.column_config.NumberColumn("Partner (Grad)"),
+        "ereignisse": st.column_config.NumberColumn("Gemeinsame Ereignisse"),
+        "betweenness": st.column_config.NumberColumn("Betweenness", help="Anteil kürzester Wege über diese Kommune"),
+    },
+)
+
+st.subheader("Land × Land")
+matrix = data.q("land_matrix", **params)
+pivot = matrix.pivot(index="land_a", columns="land_b", values="events").fillna(0).astype(int)
+fig = px.imshow(pivot, color_continuous_scale="Blues", aspect="auto",
+                labels={"x": "", "y": "", "color": "Ereignisse"}, text_auto=True)
+fig.update_layout(height=620, margin={"l": 0, "r": 0, "t": 10, "b": 0}, xaxis={"side": "top", "tickangle": -40})
+st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+st.caption("Diagonale: Ereignisse mit Beteiligten aus dem Land; außerhalb: länderübergreifende Zusammenarbeit.")
