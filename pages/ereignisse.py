@@ -29,6 +29,7 @@ table = events.head(SHOWN).assign(
     event_date=lambda d: pd.to_datetime(d["event_date"]),
     topics=lambda d: d["topics"].fillna("").map(lambda s: ", ".join(names.get(t, t) for t in s.split(";") if t)),
     event_type=lambda d: d["event_type"].map(filters.EVENT_TYPE_LABELS),
+    source=lambda d: export.web_sources(d["source"]),
 )
 more = len(events) > SHOWN
 st.caption((f"die neuesten {SHOWN:,} von mehr als {SHOWN:,} Ereignissen" if more else f"{len(events):,} Ereignisse").replace(",", ".")
@@ -37,11 +38,11 @@ selection = st.dataframe(
     table, hide_index=True, on_select="rerun", selection_mode="single-row", key="events",
     column_order=["event_date", "year", "title", "participants", "laender", "topics", "event_type", "source"],
     column_config={
-        "event_date": st.column_config.DateColumn("Datum", format="DD.MM.YYYY"),
-        "year": st.column_config.NumberColumn("Jahr", format="%d"),
+        "event_date": st.column_config.DateColumn("Datum", format="DD.MM.YYYY", width=95),
+        "year": st.column_config.NumberColumn("Jahr", format="%d", width=60),
         "title": st.column_config.TextColumn("Titel", width="large"),
         "participants": "Beteiligte", "laender": "Länder", "topics": "Themen", "event_type": "Art",
-        "source": st.column_config.LinkColumn("Quelle"),
+        "source": st.column_config.LinkColumn("Quelle", display_text=export.HOST),
     },
 )
 
@@ -76,7 +77,7 @@ if event_id:
         with facts_col:
             st.markdown(f"**Art:** {filters.EVENT_TYPE_LABELS.get(doc['event_type'], '–')}  \n"
                         f"**Jahr:** {doc['year'] if doc['year'] == doc['year'] and doc['year'] is not None else '–'}  \n"
-                        f"**Quelle:** {doc['source']}")
+                        f"**Quelle:** {export.source_label(doc['source'])}")
             people = mentions.drop_duplicates("ags")[["name", "bez", "role", "confidence"]]
             st.dataframe(people.assign(role=people["role"].map(
                 {"participant": "beteiligt", "location": "Ort", "mentioned": "erwähnt"})), hide_index=True,

@@ -3,7 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
-from koopatlas.web import data, filters, maps
+from koopatlas.web import data, export, filters, maps
 
 f = filters.sidebar()
 params = f.params()
@@ -71,9 +71,12 @@ else:
 
 st.subheader("Dokumente")
 st.dataframe(
-    events.assign(topics=events["topics"].fillna("").map(lambda s: ", ".join(names.get(t, t) for t in s.split(";") if t)),
-                  event_type=events["event_type"].map(filters.EVENT_TYPE_LABELS)),
+    events.assign(
+        topics=events["topics"].fillna("").map(lambda s: ", ".join(names.get(t, t) for t in s.split(";") if t)),
+        event_type=events["event_type"].map(filters.EVENT_TYPE_LABELS), source=export.web_sources(events["source"]),
+    ),
     hide_index=True, column_order=["year", "title", "event_type", "topics", "source"],
     column_config={"year": st.column_config.NumberColumn("Jahr", format="%d"), "title": "Titel",
-                   "event_type": "Art", "topics": "Themen", "source": st.column_config.LinkColumn("Quelle")},
+                   "event_type": "Art", "topics": "Themen",
+                   "source": st.column_config.LinkColumn("Quelle", display_text=export.HOST)},
 )

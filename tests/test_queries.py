@@ -163,3 +163,12 @@ def test_highlighting_escapes_the_text():
                               "end_char": 13, "confidence": 0.9}])
     out = export.highlighted("<b> Osnabrück & Co", mentions)
     assert out.startswith("&lt;b&gt; <mark") and "Osnabrück</mark>" in out and "&amp; Co" in out
+
+
+def test_sources_show_web_addresses_as_links_and_files_by_name():
+    from koopatlas.web import export
+
+    assert export.source_label("https://www.kreis-wesel.de/presse/123") == \
+        "[www.kreis-wesel.de](https://www.kreis-wesel.de/presse/123)"
+    assert export.source_label("/srv/koopatlas/data/samples/001_seed.txt") == "001_seed.txt"
+    assert export.source_label(None) == "–"

@@ -5,10 +5,32 @@ from __future__ import annotations
 import html
 import io
 import json
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 import pandas as pd
 
 from koopatlas import config
+
+
+def source_label(source: str | None) -> str:
+    """How a document's origin is shown: a web address as a link, a file by its name only
+    (the server's directories are nobody's business)."""
+    if not source:
+        return "–"
+    if source.startswith(("http://", "https://")):
+        host = urlsplit(source).netloc or source
+        return f"[{host}]({source})"
+    return PurePath(source).name
+
+
+def web_sources(sources: pd.Series) -> pd.Series:
+    """Only web addresses, for link columns (files have no address a visitor could open)."""
+    return sources.where(sources.str.startswith(("http://", "https://"), na=False))
+
+
+#: Link columns show the host of a web address.
+HOST = r"https?://(?:www\.)?([^/]+)"
 
 
 def to_csv(events: pd.DataFrame) -> bytes:
