@@ -16,6 +16,7 @@ setup: $(SETUP_STAMP)
 $(SETUP_STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m koopatlas.web.mapview
 	@touch $@
 
 dev-setup: $(DEV_STAMP)

@@ -119,17 +119,18 @@ def _rss_mb(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-#: Records, in the page, when the first Kreis polygon enters the DOM and the next animation
-#: frame after it (≈ when it is painted), in ms since navigation start.
+#: Records, in every frame (the map may live in a component's iframe), when the first Kreis
+#: polygon is in the DOM (checked every 10 ms) and the next animation frame after it (≈ when
+#: it is painted), as epoch milliseconds (frames have their own time origins).
 _PAINT_PROBE = """
 window.__kreise = null;
-new MutationObserver((_, observer) => {
+const __probe = setInterval(() => {
   if (window.__kreise === null && document.querySelector(SELECTOR)) {
-    window.__kreise = {dom: performance.now()};
-    requestAnimationFrame(() => { window.__kreise.frame = performance.now(); });
-    observer.disconnect();
+    clearInterval(__probe);
+    window.__kreise = {dom: performance.timeOrigin + performance.now()};
+    requestAnimationFrame(() => { window.__kreise.frame = performance.timeOrigin + performance.now(); });
   }
-}).observe(document, {subtree: true, childList: true});
+}, 10);
 """
 
 #: A page with one metric and one small Plotly chart: what Streamlit plus Plotly cost on their own.
@@ -161,6 +162,30 @@ def _serve(script: Path, port: int, env: dict[str, str] | None = None, cwd: Path
 
 
 KREISE = ".js-plotly-plot .choroplethlocation"
+MAP_FRAME = "iframe[title*='kooperationskarte']"
+
+
+def _map(page):
+    """Where the Karte's map lives: the map component's frame, else the page itself."""
+    page.wait_for_selector(f"{MAP_FRAME}, .js-plotly-plot", timeout=120_000)
+    return page.frame_locator(MAP_FRAME) if page.locator(MAP_FRAME).count() else page
+
+
+def _wait_for(page, selector: str) -> None:
+    target = _map(page) if selector == KREISE else page
+    target.locator(selector).first.wait_for(timeout=120_000)
+
+
+def _painted(page) -> float:
+    """Seconds from the page's navigation start to the frame painted after the first match."""
+    origin = page.evaluate("performance.timeOrigin")
+    for _ in range(600):
+        for frame in page.frames:
+            probe = frame.evaluate("window.__kreise")
+            if probe and probe.get("frame"):
+                return (probe["frame"] - origin) / 1000
+        page.wait_for_timeout(50)
+    raise TimeoutError("no paint recorded")
 
 
 def _first_render(browser, url: str, selector: str = KREISE) -> tuple[float, float]:
@@ -169,19 +194,21 @@ def _first_render(browser, url: str, selector: str = KREISE) -> tuple[float, flo
     page.add_init_script(_PAINT_PROBE.replace("SELECTOR", json.dumps(selector)))
     t0 = time.perf_counter()
     page.goto(url)
-    page.wait_for_selector(selector, timeout=120_000)
+    _wait_for(page, selector)
     seen = time.perf_counter() - t0
-    page.wait_for_function("window.__kreise && window.__kreise.frame", timeout=60_000)
-    painted = page.evaluate("window.__kreise.frame") / 1000
+    painted = _painted(page)
     page.close()
     return seen, painted
 
 
 def _filter_change(browser, url: str, land: str) -> float:
-    """Seconds from choosing a Land in the sidebar to the updated KPIs and map, run finished."""
+    """Seconds from choosing a Land in the sidebar until the KPIs and the map's data have changed."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(url)
-    page.wait_for_selector(KREISE, timeout=120_000)
+    _wait_for(page, KREISE)
+    plot = _map(page).locator(".js-plotly-plot").first
+    counts = "gd => gd.data.map(t => [Array.from(t.z || []).join(), (t.lon || []).length].join('|')).join()"
+    before_counts = plot.evaluate(counts)
     before = page.locator("[data-testid='stMetricValue']").first.inner_text()
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1).locator("input")
     box.click()
@@ -190,8 +217,10 @@ def _filter_change(browser, url: str, land: str) -> float:
     page.keyboard.press("Enter")
     page.wait_for_function("b => document.querySelector(\"[data-testid='stMetricValue']\").innerText !== b",
                            arg=before, timeout=60_000)
-    page.wait_for_selector(KREISE)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    while plot.evaluate(counts) == before_counts:
+        if time.perf_counter() - t0 > 60:
+            raise TimeoutError("the map did not change")
+        page.wait_for_timeout(20)
     seconds = time.perf_counter() - t0
     page.close()
     return seconds

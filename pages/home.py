@@ -3,13 +3,13 @@
 import streamlit as st
 
 from koopatlas import config
-from koopatlas.web import data, filters, maps
+from koopatlas.web import data, filters, maps, mapview
 
 st.title("Kooperationsatlas")
 st.caption("Kommunale Zusammenarbeit in Deutschland – Landkreise, Städte und Gemeinden")
 kpi_row, notice, map_slot = st.container(), st.container(), st.empty()
 geometry = data.geometry_url("kreis")
-if not st.session_state.get("plotly_loading"):
+if not mapview.available() and not st.session_state.get("plotly_loading"):
     # The browser loads Plotly (~4.7 MB) only once a chart is on the page: on a session's first
     # run an empty frame of the map's size starts that download (and the polygons') while the
     # filters and queries run. Later runs keep the old map until the new one arrives.
@@ -40,15 +40,19 @@ edges = data.dashboard("map_edges", f, limit=maps.MAX_EDGES)
 
 figure = data.figure("home", f, lambda: maps.cooperation_map(kreise, laender, points, edges, filters.topic_names(),
                                                             geometry_url=geometry))
-event = map_slot.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",
-                              selection_mode="points", key="map")
+if mapview.available():
+    with map_slot:
+        selected = [mapview.show(data.figure_json("home", f, figure), maps.PLOTLY_CONFIG, key="karte")]
+else:  # without the geo bundle (offline set-up): Streamlit's own, slower to load Plotly element
+    event = map_slot.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",
+                                  selection_mode="points", key="map")
+    selected = [p.get("customdata") for p in (event.selection.points if event and event.selection else [])]
 st.caption(
     "Flächen: Ereignisse je Kreis (Gemeinden zählen für ihren Kreis) · Punkte: beteiligte Städte und Gemeinden "
     f"(die {maps.MAX_POINTS} aktivsten) · Linien: die {maps.MAX_EDGES} stärksten Verbindungen. "
     f"Kartengrundlage: [{config.ATTRIBUTION}]({config.ATTRIBUTION_URL})"
 )
 
-selected = [p.get("customdata") for p in (event.selection.points if event and event.selection else [])]
 selected = [s for s in selected if isinstance(s, str)]
 active = kreise[kreise["events"] > 0].sort_values("events", ascending=False)
 towns = set(points["ags"])

@@ -1,5 +1,7 @@
 """Every page of the app, run in-process with AppTest on the real database, with several filters."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -56,7 +58,10 @@ def test_kpis_change_with_the_filters(app):
 
 def test_home_map_has_kreise_points_lines_and_attribution(app):
     at = app(PAGES[0], {})
-    spec = at.get("plotly_chart")[0].proto.spec
+    maps = at.get("component_instance") or at.get("plotly_chart")  # the geo component, else st.plotly_chart
+    spec = json.loads(maps[0].proto.json_args)["spec"] if maps[0].type == "component_instance" else maps[0].proto.spec
+    geometry = json.loads(spec)["data"][0]["geojson"]
+    assert geometry.startswith("app/static/geo/kreis-")  # the polygons come from a static file, not the message
     assert spec.count('"type":"choropleth"') + spec.count('"type": "choropleth"') >= 1
     assert "scattergeo" in spec and "09374" in spec
     assert any("© GeoBasis-DE / BKG 2021" in c.value for c in at.caption)

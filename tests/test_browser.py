@@ -17,6 +17,12 @@ def open_page(page, url):
     assert page.locator("[data-testid='stException']").count() == 0
 
 
+def the_map(page):
+    """The Karte's map: inside the map component's frame (Streamlit's own Plotly element without it)."""
+    frame = page.frame_locator("iframe[title*='kooperationskarte']")
+    return frame if page.locator("iframe[title*='kooperationskarte']").count() else page
+
+
 def kpi(page, label):
     metric = page.locator("[data-testid='stMetric']", has_text=label).first
     return int(re.sub(r"\D", "", metric.locator("[data-testid='stMetricValue']").inner_text()))
@@ -24,8 +30,8 @@ def kpi(page, label):
 
 def test_home_page_shows_the_kreise_map(app_url, page, artifacts):
     open_page(page, app_url)
-    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=60_000)
-    assert page.locator(".js-plotly-plot .choroplethlocation").count() == 401
+    the_map(page).locator(".js-plotly-plot .choroplethlocation").first.wait_for(timeout=60_000)
+    assert the_map(page).locator(".js-plotly-plot .choroplethlocation").count() == 401
     assert page.get_by_text("© GeoBasis-DE / BKG 2021").first.is_visible()
     page.screenshot(path=str(artifacts / "home.png"), full_page=True)
     assert page.external_requests == []  # no tiles, no CDN: everything comes from the app
@@ -33,14 +39,14 @@ def test_home_page_shows_the_kreise_map(app_url, page, artifacts):
 
 def test_url_filters_change_kpis_and_map(app_url, page, artifacts):
     open_page(page, app_url)
-    page.wait_for_selector(".js-plotly-plot .choroplethlocation")
+    the_map(page).locator(".js-plotly-plot .choroplethlocation").first.wait_for()
     all_events = kpi(page, "Ereignisse")
-    all_points = page.locator(".js-plotly-plot .scattergeo .point").count()
+    all_points = the_map(page).locator(".js-plotly-plot .scattergeo .point").count()
 
     open_page(page, app_url + "/?land=09&thema=verwaltung,raum")
-    page.wait_for_selector(".js-plotly-plot .choroplethlocation")
+    the_map(page).locator(".js-plotly-plot .choroplethlocation").first.wait_for()
     filtered_events = kpi(page, "Ereignisse")
-    filtered_points = page.locator(".js-plotly-plot .scattergeo .point").count()
+    filtered_points = the_map(page).locator(".js-plotly-plot .scattergeo .point").count()
     assert 0 < filtered_events < all_events
     assert filtered_points < all_points
     assert "Bayern" in page.locator("[data-testid='stSidebar']").inner_text()
@@ -49,6 +55,16 @@ def test_url_filters_change_kpis_and_map(app_url, page, artifacts):
     open_page(page, app_url + "/?thema=migration&land=04&jahr=1990-1991")
     assert kpi(page, "Ereignisse") == 0
     assert page.get_by_text("keine Ereignisse").first.is_visible()
+
+
+def test_clicking_a_town_on_the_map_opens_its_region_page(app_url, page):
+    open_page(page, app_url + "/?land=05")
+    point = the_map(page).locator(".js-plotly-plot .scattergeo .point").first
+    point.wait_for(timeout=60_000)
+    point.click(force=True)
+    page.wait_for_url(re.compile(r".*/region\?.*ags=\d{8}.*"), timeout=30_000)
+    assert "land=05" in page.url  # the filters come along
+    page.locator("[data-testid='stMainBlockContainer']", has_text="AGS").first.wait_for(timeout=30_000)
 
 
 def test_filters_survive_moving_between_pages(app_url, page):

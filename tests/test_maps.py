@@ -55,3 +55,23 @@ def test_partner_map_tints_the_regions_own_kreis_and_its_partners_kreise():
     background = fig.data[0]
     assert background.type == "choropleth" and list(background.z) == [2, 1, 0]
     assert maps.partner_map(region, partners, laender).data[0].type != "choropleth"  # no file, no background
+
+
+def test_map_bundle_is_refused_when_its_checksum_differs(tmp_path):
+    import io
+    import tarfile
+
+    import pytest
+
+    from koopatlas.web import mapview
+
+    tarball = tmp_path / "bundle.tgz"
+    with tarfile.open(tarball, "w:gz") as archive:
+        script = b"window.Plotly = {};"
+        info = tarfile.TarInfo("package/plotly-geo.min.js")
+        info.size = len(script)
+        archive.addfile(info, io.BytesIO(script))
+    target = tmp_path / "plotly-geo.min.js"
+    with pytest.raises(ValueError, match="checksum"):
+        mapview.fetch_bundle(tarball.as_uri(), target)
+    assert not target.exists()  # nothing unverified is served

@@ -70,6 +70,16 @@ def dashboard(name: str, filters, **params: Any) -> pd.DataFrame:
     return q(name, **(filters.params() | params))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _figure_json(name: str, key: tuple, version: float, _figure: Any) -> str:
+    return _figure.to_json()
+
+
+def figure_json(name: str, filters, figure: Any) -> str:
+    """The figure of ``figure(name, filters, …)`` as JSON, serialised once per filter state."""
+    return _figure_json(name, _freeze(filters.params()), db_version(), figure)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _geometry_url(level: str, version: float) -> str | None:
     path = maps.write_geometry(q("map_shapes", level=level), config.STATIC_DIR / "geo", level)

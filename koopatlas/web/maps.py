@@ -196,7 +196,8 @@ def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.Data
                 name=f"{width} gemeinsame Ereignisse",
             ))
     if len(points):
-        size = 5 + 4 * points["events"].pow(0.5)
+        # area grows with the count, relative to the busiest town, so large databases stay legible
+        size = 4 + 14 * (points["events"] / max(int(points["events"].max()), 1)).pow(0.5)
         fig.add_trace(go.Scattergeo(
             lon=points["lon"], lat=points["lat"], mode="markers", name="Städte und Gemeinden",
             marker={"size": size, "color": "#c8502a", "line": {"width": 0.6, "color": "white"}, "opacity": 0.9},
