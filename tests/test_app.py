@@ -80,3 +80,14 @@ def test_events_page_search_and_downloads(app):
     assert at.text_input[0].value == "Leitstelle"
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["CSV", "Excel", "GeoJSON"]
+
+
+def test_home_map_falls_back_to_streamlits_plotly_without_the_geo_bundle(app, monkeypatch):
+    from koopatlas.web import mapview
+
+    monkeypatch.setattr(mapview, "available", lambda: False)
+    at = app(PAGES[0], {})
+    assert not at.exception
+    assert not at.get("component_instance")
+    spec = at.get("plotly_chart")[-1].proto.spec
+    assert '"choropleth"' in spec and "09374" in spec
