@@ -15,11 +15,8 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -27,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from koopatlas import config, queries, store
+from koopatlas.web import server
 
 RESULTS = Path("bench/results")
 SYNTHETIC_DB = RESULTS / "synthetic.duckdb"
@@ -145,22 +143,6 @@ _CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
                   "--disable-component-update", "--no-first-run"]
 
 
-def _serve(script: Path, port: int, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            return proc
-        except OSError:
-            time.sleep(0.5)
-    proc.terminate()
-    raise RuntimeError(f"streamlit did not start on port {port}")
-
-
 KREISE = ".js-plotly-plot .choroplethlocation"
 MAP_FRAME = "iframe[title*='kooperationskarte']"
 
@@ -234,7 +216,7 @@ def time_browser(path: Path, port: int = 8599, warm_runs: int = 7) -> dict:
     """Map page in headless Chromium: first render (cold server, then warm), a filter change, memory."""
     from playwright.sync_api import sync_playwright
 
-    proc = _serve(Path("app.py"), port, env=dict(os.environ, KOOPATLAS_DB=str(path.resolve())))
+    proc = server.start(port=port, env=dict(os.environ, KOOPATLAS_DB=str(path.resolve())))
     url = f"http://127.0.0.1:{port}"
     results: dict = {}
     try:
@@ -252,8 +234,7 @@ def time_browser(path: Path, port: int = 8599, warm_runs: int = 7) -> dict:
         results["app_rss_mb"] = round(rss, 1)
         results["app_peak_rss_mb"] = round(peak, 1)
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        server.stop(proc)
     results["floor_one_small_chart_s"] = time_floor(port + 1, warm_runs)
     return results
 
@@ -265,7 +246,7 @@ def time_floor(port: int, runs: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "floor.py"
         script.write_text(_FLOOR_APP, encoding="utf-8")
-        proc = _serve(script, port, cwd=Path(tmp))
+        proc = server.start(script, port, cwd=Path(tmp))
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=_CHROMIUM_ARGS)
@@ -274,8 +255,7 @@ def time_floor(port: int, runs: int) -> dict:
                 measured = [_first_render(browser, f"http://127.0.0.1:{port}", chart) for _ in range(runs)]
                 browser.close()
         finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+            server.stop(proc)
     return {"playwright": _summary([m[0] for m in measured]), "painted": _summary([m[1] for m in measured])}
 
 

@@ -66,37 +66,18 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def app_url(built_db):
     """The real app served by `streamlit run` on a free localhost port."""
-    import subprocess
-    import sys
-    import time
-    import urllib.request
+    from koopatlas.web import server
 
     port = _free_port()
-    env = dict(os.environ, KOOPATLAS_DB=str(built_db))
     log = (Path(__file__).parent / "artifacts").resolve()
     log.mkdir(exist_ok=True)
     with (log / "streamlit.log").open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=config.PROJECT_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
         try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}, see tests/artifacts/streamlit.log")
-            time.sleep(0.5)
-    else:
-        proc.terminate()
-        pytest.fail("streamlit did not answer within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+            proc = server.start(port=port, env=dict(os.environ, KOOPATLAS_DB=str(built_db)), output=out)
+        except RuntimeError as exc:
+            pytest.fail(f"{exc}, see tests/artifacts/streamlit.log")
+    yield f"http://127.0.0.1:{port}"
+    server.stop(proc)
 
 
 @pytest.fixture(scope="session")

@@ -106,25 +106,14 @@ def test_a_sub_page_as_the_very_first_request_still_shows_the_app_navigation(bui
     """Shared links may open a sub-page first; it must look like the app: the app's pages (not the
     files) in the sidebar, its header and the BKG attribution, the wide layout."""
     import os
-    import subprocess
-    import sys
-    import time
-    import urllib.request
 
     from conftest import _free_port
 
+    from koopatlas.web import server
+
     port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1"], env=dict(os.environ, KOOPATLAS_DB=str(built_db)),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = server.start(port=port, env=dict(os.environ, KOOPATLAS_DB=str(built_db)))
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
         pg = browser.new_page(viewport={"width": 1400, "height": 1000})
         pg.goto(f"http://127.0.0.1:{port}/region?ags=05958004")
         pg.wait_for_selector("[data-testid='stSidebar'] a", timeout=60_000)
@@ -137,5 +126,4 @@ def test_a_sub_page_as_the_very_first_request_still_shows_the_app_navigation(bui
         assert main["width"] > 1000  # layout="wide" (centred would be ~730 px)
         pg.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        server.stop(proc)

@@ -15,6 +15,7 @@ import io
 import os
 import tarfile
 import urllib.request
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,18 +45,18 @@ def available() -> bool:
     return BUNDLE.is_file()
 
 
-_component = None
+@lru_cache(maxsize=1)
+def _component():
+    import streamlit.components.v1 as components
+
+    return components.declare_component("kooperationskarte", path=str(HERE))
 
 
 def show(figure_json: str, config: dict[str, Any], key: str) -> str | None:
     """Draw the figure; return the AGS of a point or Kreis the user has just clicked, else None."""
     import streamlit as st
-    import streamlit.components.v1 as components
 
-    global _component
-    if _component is None:
-        _component = components.declare_component("kooperationskarte", path=str(HERE))
-    clicked = _component(spec=figure_json, config=config, key=key, default=None)
+    clicked = _component()(spec=figure_json, config=config, key=key, default=None)
     if not isinstance(clicked, dict) or clicked.get("at") == st.session_state.get(f"{key}_handled"):
         return None  # nothing clicked, or a click already acted on (the value outlives the rerun)
     st.session_state[f"{key}_handled"] = clicked.get("at")
