@@ -4,7 +4,8 @@ geo      load the official boundaries, regions and gazetteer into DuckDB
 build    geo + ingest the sample corpus (and ../shared/corpus when present)
 extract  print one JSON object per document (files, folders, URLs)
 ingest   extract and store into DuckDB; idempotent
-eval     precision/recall/F1 against gold labels
+eval     precision/recall/F1 against gold labels (--cv K: cross-validated, training figures beside)
+train    fit the extraction model from labelled folders (default ../shared/seeds and ../shared/corpus)
 """
 
 from __future__ import annotations
@@ -141,26 +142,69 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _gold_pairs(items: list[Path]) -> list[tuple[Path, Path]]:
+    """GOLD DIR pairs; a folder alone means FOLDER/gold.jsonl with its documents."""
+    pairs, rest = [], list(items)
+    while rest:
+        first = rest.pop(0)
+        if first.is_dir():
+            pairs.append((first / "gold.jsonl", first))
+        elif rest:
+            pairs.append((first, rest.pop(0)))
+        else:
+            raise FileNotFoundError(f"{first}: a gold file needs the folder of its documents after it")
+    for gold, folder in pairs:
+        if not gold.is_file():
+            raise FileNotFoundError(f"{gold}: gold file not found")
+        if not folder.is_dir():
+            raise FileNotFoundError(f"{folder}: document folder not found")
+    return pairs
+
+
+def default_training_sets() -> list[Path]:
+    """../shared/seeds and ../shared/corpus, where they exist."""
+    return [d for d in (config.SHARED_DIR / "seeds", config.SHARED_DIR / "corpus") if (d / "gold.jsonl").is_file()]
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
-    from koopatlas.evaluate import Scores, read_gold
-    from koopatlas.sources import SUPPORTED_SUFFIXES, SourceError, load
+    from koopatlas.evaluate import Scores, side_by_side
+    from koopatlas.extract import training
 
     extractor = _extractor(args.db)
-    scores = Scores()
-    for gold in read_gold(args.gold):
-        path = next((args.dir / f"{gold['id']}{s}" for s in SUPPORTED_SUFFIXES if (args.dir / f"{gold['id']}{s}").is_file()), None)
-        if path is None:
-            print(f"Fehler: no file for gold id {gold['id']} in {args.dir}", file=sys.stderr)
-            scores.add(gold, {})
-            continue
-        try:
-            # the gold "url" is the document's provenance (an input, like a crawler's metadata)
-            pred = extractor.extract(load(path).with_url(gold.get("url"))).as_gold()
-        except SourceError as exc:
-            print(f"Fehler: {exc}", file=sys.stderr)
-            pred = {}
-        scores.add(gold, pred)
-    print(scores.report(verbose=args.verbose))
+    items = training.analyse_labelled(extractor, _gold_pairs(args.sets))
+    if args.cv:
+        if args.cv < 2 or args.cv > len(items):
+            print(f"Fehler: --cv needs 2 ≤ K ≤ {len(items)} (documents)", file=sys.stderr)
+            return 2
+        held_out, trained = training.cross_validate(extractor, items, args.cv)
+        if args.verbose:
+            print(held_out.report(verbose=True).rsplit("documents:", 1)[0].rstrip())
+        print(side_by_side(held_out, trained, args.cv))
+        return 0
+    if extractor.model is None:
+        raise FileNotFoundError("no model file: run `python -m koopatlas train` first")
+    scores = training.score(extractor, items, extractor.model)
+    missing = Scores()
+    print(scores.report(verbose=args.verbose) if scores.documents else missing.report())
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from koopatlas.extract import training
+    from koopatlas.extract.model import MODEL_PATH
+
+    sets = args.sets or default_training_sets()
+    if not sets:
+        raise FileNotFoundError(f"no labelled folders given and none found in {config.SHARED_DIR}")
+    extractor = _extractor(args.db)
+    items = training.analyse_labelled(extractor, _gold_pairs(sets))
+    model = training.fit_model(extractor, items)
+    out = args.out or MODEL_PATH
+    model.save(out)
+    print(f"{len(items)} Dokumente ({model.meta['relevant']} relevant) → {out}")
+    for part in model.PARTS:
+        top = ", ".join(f"{f}{'' if c == '1' else f'[{c}]'} {w:+.2f}" for c, f, w in getattr(model, part).strongest(6))
+        print(f"  {part}: {top}")
     return 0
 
 
@@ -183,10 +227,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="extract again documents already stored")
     p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("eval", help="score the extractor against gold labels")
-    p.add_argument("gold", type=Path, help="gold.jsonl")
-    p.add_argument("dir", type=Path, help="folder with the documents (file stem = gold id)")
+    p.add_argument("sets", nargs="+", type=Path, metavar="GOLD DIR",
+                   help="gold.jsonl and the folder of its documents (file stem = gold id); repeatable")
+    p.add_argument("--cv", type=int, default=0, metavar="K",
+                   help="K-fold cross-validation: train on K-1 folds, score the held-out one; training figures beside")
     p.add_argument("-v", "--verbose", action="store_true", help="list the errors per document")
     p.set_defaults(func=cmd_eval)
+    p = sub.add_parser("train", help="fit the extraction model from labelled folders")
+    p.add_argument("sets", nargs="*", type=Path, metavar="GOLD DIR",
+                   help="gold.jsonl and its folder, repeatable (default: ../shared/seeds and ../shared/corpus)")
+    p.add_argument("--out", type=Path, default=None, help="model file (default: the package's model.json)")
+    p.set_defaults(func=cmd_train)
     args = parser.parse_args(argv)
     from koopatlas.geo import GeodataError
 

@@ -94,6 +94,23 @@ class Scores:
         if errs:
             self.errors[gold["id"]] = errs
 
+    def merge(self, other: Scores) -> None:
+        """Add another set of documents' counts (the folds of a cross-validation)."""
+        for name in ("documents", "tp", "fp", "fn", "relevance_correct", "year_total", "year_correct", "topic_tp",
+                     "topic_fp", "topic_fn", "type_total", "type_correct"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.update(other.errors)
+
+    def headline(self) -> dict[str, float]:
+        """The five figures the targets are set on."""
+        return {
+            "participant_f1": self.participants[2],
+            "relevance": self.relevance_accuracy,
+            "year": self.year_accuracy,
+            "topic_f1": self.topic_f1,
+            "event_type": self.type_accuracy,
+        }
+
     def report(self, verbose: bool = False) -> str:
         p, r, f = self.participants
         lines = []
@@ -115,3 +132,30 @@ class Scores:
 def read_gold(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def side_by_side(cv: Scores, training: Scores, k: int) -> str:
+    """The eval figures of held-out folds next to the training figures of the same data."""
+    def row(label: str, a: str, b: str) -> str:
+        return f"{label:<28}{a:>22}{b:>22}"
+
+    def prf(s: Scores) -> str:
+        p, r, f = s.participants
+        return f"{p:.3f} / {r:.3f} / {f:.3f}"
+
+    lines = [
+        f"documents: {cv.documents} ({k}-fold cross-validation over documents, sources kept in one fold)",
+        row("", "cross-validated", "training"),
+        row("participants P / R / F1", prf(cv), prf(training)),
+        row("relevance accuracy", f"{cv.relevance_accuracy:.3f}", f"{training.relevance_accuracy:.3f}"),
+        row("year accuracy", f"{cv.year_accuracy:.3f} ({cv.year_correct}/{cv.year_total})",
+            f"{training.year_accuracy:.3f} ({training.year_correct}/{training.year_total})"),
+        row("topic micro-F1", f"{cv.topic_f1:.3f}", f"{training.topic_f1:.3f}"),
+        row("event-type accuracy", f"{cv.type_accuracy:.3f} ({cv.type_correct}/{cv.type_total})",
+            f"{training.type_accuracy:.3f} ({training.type_correct}/{training.type_total})"),
+    ]
+    for name, s in (("CV", cv), ("training", training)):
+        h = s.headline()
+        lines.append(f"{name}: participants F1 {h['participant_f1']:.3f} · relevance {h['relevance']:.3f} · "
+                     f"year {h['year']:.3f} · topics F1 {h['topic_f1']:.3f} · event type {h['event_type']:.3f}")
+    return "\n".join(lines)

@@ -254,8 +254,13 @@ class Mention:
 class Gazetteer:
     """Finds region names in text: one Aho-Corasick automaton over all variants."""
 
-    def __init__(self, names: pd.DataFrame, regions: pd.DataFrame) -> None:
+    def __init__(self, names: pd.DataFrame, regions: pd.DataFrame, associations: pd.DataFrame | None = None) -> None:
         self.regions = {row.ags: row for row in regions.itertuples(index=False)}
+        #: 9-digit Verband code → "Amt Lebus", "Samtgemeinde Nienstädt" (the official name with its kind)
+        self.association_names: dict[str, str] = {}
+        if associations is not None:
+            for row in associations.itertuples(index=False):
+                self.association_names[row.ars] = row.name if row.name.startswith(row.bez) else f"{row.bez} {row.name}"
         self.automaton = ahocorasick.Automaton()
         grouped: dict[str, list[Candidate]] = {}
         for variant, ags, kind, level in names[["variant", "ags", "kind", "level"]].itertuples(index=False):
@@ -271,7 +276,7 @@ class Gazetteer:
 
         names = queries.run(con, "gazetteer_names")
         regions = queries.run(con, "gazetteer_regions")
-        return cls(names, regions)
+        return cls(names, regions, queries.run(con, "gazetteer_associations"))
 
     def lookup(self, variant: str) -> list[Candidate]:
         return self.variants.get(variant, [])

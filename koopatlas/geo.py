@@ -200,7 +200,7 @@ def associations_frame(layers: Layers) -> tuple[pd.DataFrame, pd.DataFrame]:
             "ars": vwg["ARS"].astype(str).str[:9],
             "name": vwg["GEN"].astype(str),
             "bez": vwg["BEZ"].astype(str),
-            "kreis_ags": vwg["ARS"].astype(str).str[:2] + vwg["ARS"].astype(str).str[3:5],
+            "kreis_ags": vwg["ARS"].astype(str).str[:5],  # Land, Regierungsbezirk, Kreis: 01051 Dithmarschen
         }
     )
     gem = layers.gem

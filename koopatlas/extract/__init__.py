@@ -1,7 +1,10 @@
 """From a cleaned document to a cooperation event with linked participants.
 
-:class:`Extractor` loads the gazetteer and topic taxonomy once and then extracts
-documents quickly; :meth:`Event.as_gold` gives the JSON of ../shared/ANNOTATION.md.
+Two steps: :meth:`Extractor.analyse` runs the rules (linking, dates, signal words) and
+turns their evidence into features; :meth:`Extractor.decide` weighs the features with
+the learned :class:`~koopatlas.extract.model.Model` (relevance, roles, year, topics,
+event type). Training and cross-validation reuse one analysis per document.
+:meth:`Event.as_gold` gives the JSON of ../shared/ANNOTATION.md.
 """
 
 from __future__ import annotations
@@ -9,8 +12,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from koopatlas.extract import dates, fields, topics
-from koopatlas.extract.places import ROLE_LOCATION, ROLE_PARTICIPANT, Authority, PlaceLinker
+from koopatlas.extract import features as feats
+from koopatlas.extract import fields, topics
+from koopatlas.extract.model import MODEL_PATH, LinearModel, Model
+from koopatlas.extract.places import ROLE_LOCATION, ROLE_MENTIONED, ROLE_PARTICIPANT, Authority, PlaceLinker
 from koopatlas.extract.terms import TermMatcher
 from koopatlas.gazetteer import Gazetteer
 from koopatlas.sources import Document
@@ -68,12 +73,41 @@ class Event:
         }
 
 
-class Extractor:
-    """Holds the loaded gazetteer and taxonomy; :meth:`extract` is cheap per document."""
+_CITY_STATES = ("02", "02000", "04", "11", "11000")
+#: A relevant text names at least two parties; the second may be weaker than the role threshold.
+SECOND_PARTY_FLOOR = 0.2
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+
+def can_take_part(a: Authority) -> bool:
+    """Länder other than the city-states are never parties: the annotation counts local authorities."""
+    return a.level != "land" or a.ags in _CITY_STATES
+
+
+@dataclass
+class Analysis:
+    """Everything the rules found in one document, as candidates with features."""
+
+    doc: Document
+    ctx: feats.DocContext
+    authorities: list[Authority]
+    candidates: list[feats.Features]  # one per authority
+    document: feats.Features
+    foreign: list[tuple[str, str]]
+    years: list[feats.YearCandidate]
+    topics: dict[str, feats.Features]
+    type_base: feats.Features
+    people: list[fields.Person]
+
+
+class Extractor:
+    """Holds the loaded gazetteer, taxonomy and model; :meth:`extract` is cheap per document."""
+
+    def __init__(self, gazetteer: Gazetteer, model: Model | None = None) -> None:
         self.linker = PlaceLinker(gazetteer)
         self.topics = topics.TopicMatcher(topics.load_topics())
+        self.topic_ids = [t.id for t in self.topics.topics]
+        #: None only before the first `train`: analysing needs no model, deciding does.
+        self.model = model if model is not None else (Model.load() if MODEL_PATH.is_file() else None)
         # one automaton for topic, cooperation and event-type words: each text is scanned once
         self.signals = TermMatcher(
             fields.SIGNAL_WORD_START | {f"topic:{t.id}": t.terms for t in self.topics.topics},
@@ -81,45 +115,105 @@ class Extractor:
         )
 
     @classmethod
-    def from_db(cls, con) -> Extractor:
-        return cls(Gazetteer.from_db(con))
+    def from_db(cls, con, model: Model | None = None) -> Extractor:
+        return cls(Gazetteer.from_db(con), model)
 
     def extract(self, doc: Document) -> Event:
+        return self.decide(self.analyse(doc))
+
+    # -- evidence ------------------------------------------------------------------------------
+
+    def analyse(self, doc: Document) -> Analysis:
         text = doc.clean_text
-        title = doc.title or ""
         signals = self.signals.hits(text)
+        ctx = feats.DocContext.build(text, signals)
         foreign = fields.foreign_partners(text, signals)
         authorities = self.linker.authorities(text, relevant=True)
-        actors = [a for a in authorities if a.role == ROLE_PARTICIPANT or (
-            a.level != "land" and any(not (m.venue or m.address or m.institution) for m in a.mentions))]
+        regions = self.linker.regions
+        variants = self.linker.gaz.variants
+        candidates = [
+            feats.candidate_features(a, ctx, regions.get(a.ags), authorities,
+                                     fuzzy=any(m.text not in variants for m in a.mentions))
+            for a in authorities
+        ]
         score = fields.cooperation_score(text, signals)
-        relevant = fields.is_cooperation(text, len(actors), len(foreign), score)
-        participants = [a for a in authorities if a.role == ROLE_PARTICIPANT]
-        if relevant and not fields.is_cooperation(text, len(participants), len(foreign), score):
-            relevant = False  # the places named are not parties: no cooperation between authorities
-        if not relevant:
-            authorities = self.linker.authorities(text, relevant=False)
-            foreign = []
-        year, day = dates.event_year(text, doc.published or doc.published_year)
+        document = feats.document_features(ctx, authorities, regions, len(foreign), score, feats.genre_counts(text))
+        years = feats.year_candidates(text, ctx.title_end, doc.published or doc.published_year, date.today())
+        title_signals = fields.signal_hits(doc.title) if doc.title else []
+        type_base = feats.type_features(ctx, title_signals, len(foreign))
         people = fields.people(text)
-        self._attach_people(people, authorities, text)
+        return Analysis(doc, ctx, authorities, candidates, document, foreign, years,
+                        feats.topic_features(text, ctx, self.topic_ids), type_base, people)
+
+    # -- decisions -----------------------------------------------------------------------------
+
+    def role_probabilities(self, an: Analysis, role: LinearModel | None = None) -> list[float]:
+        role = role or self.model.role
+        return [role.probability(f) if can_take_part(a) else 0.0 for a, f in zip(an.authorities, an.candidates, strict=True)]
+
+    def relevance_features(self, an: Analysis, role_p: list[float]) -> feats.Features:
+        return an.document | feats.role_summary(role_p)
+
+    def decide(self, an: Analysis) -> Event:
+        if self.model is None:
+            raise FileNotFoundError(f"{MODEL_PATH}: no model file; run `python -m koopatlas train`")
+        model, th = self.model, self.model.thresholds
+        role_p = self.role_probabilities(an)
+        p_relevant = model.relevance.probability(self.relevance_features(an, role_p))
+        order = sorted(range(len(role_p)), key=lambda i: -role_p[i])
+        chosen = [i for i in order if role_p[i] >= th.role]
+        if chosen and len(chosen) + (1 if an.foreign else 0) < 2 and len(order) > len(chosen):
+            nxt = order[len(chosen)]
+            if role_p[nxt] >= SECOND_PARTY_FLOOR:
+                chosen.append(nxt)
+        relevant = p_relevant >= th.relevance and len(chosen) + (1 if an.foreign else 0) >= 2 and bool(chosen)
+        authorities = [
+            Authority(a.ags, a.name, a.level, self._role(a, i in chosen, relevant),
+                      round(role_p[i], 2) if relevant and i in chosen else a.confidence, a.mentions)
+            for i, a in enumerate(an.authorities)
+        ]
+        year, day = self.decide_year(an)
+        topics_, event_type = ([], None)
+        if relevant:
+            topics_ = self.decide_topics(an)
+            event_type = self.decide_type(an, [authorities[i] for i in chosen])
+        self._attach_people(an.people, authorities, an.ctx.text)
+        doc = an.doc
         return Event(
-            doc_id=doc.id,
-            name=doc.name,
-            source=doc.source,
-            url=doc.url,
-            title=doc.title,
-            relevant=relevant,
-            published=doc.published,
-            year=year,
-            event_date=day,
-            event_type=fields.event_type(text, title, hits=signals) if relevant else None,
-            topics=topics.choose_topics(text, hits=signals, prefix="topic:") if relevant else [],
-            authorities=authorities,
-            foreign_partners=foreign,
-            funding=fields.funding(text) if relevant else [],
-            people=people,
+            doc_id=doc.id, name=doc.name, source=doc.source, url=doc.url, title=doc.title, relevant=relevant,
+            published=doc.published, year=year, event_date=day, event_type=event_type, topics=topics_,
+            authorities=authorities, foreign_partners=an.foreign if relevant else [],
+            funding=fields.funding(an.ctx.text) if relevant else [], people=an.people,
         )
+
+    @staticmethod
+    def _role(a: Authority, participant: bool, relevant: bool) -> str:
+        if not relevant:
+            return ROLE_MENTIONED
+        if participant:
+            return ROLE_PARTICIPANT
+        if a.mentions and all(m.venue or m.address for m in a.mentions if m.qualifier_of is None) or a.role == ROLE_LOCATION:
+            return ROLE_LOCATION
+        return ROLE_MENTIONED
+
+    def decide_year(self, an: Analysis) -> tuple[int | None, date | None]:
+        if not an.years:
+            return None, None
+        best = max(an.years, key=lambda c: (self.model.year.probability(c.features), c.year))
+        return best.year, best.day
+
+    def decide_topics(self, an: Analysis) -> list[str]:
+        p = {t: self.model.topic.probability(f) for t, f in an.topics.items()}
+        chosen = [t for t in p if p[t] >= self.model.thresholds.topic]
+        return sorted(chosen, key=lambda t: -p[t])
+
+    def type_features(self, an: Analysis, parties: list[Authority]) -> feats.Features:
+        kinds = {feats.kind_of(self.linker.regions.get(a.ags), a.level) for a in parties}
+        return an.type_base | feats.party_features(len(parties) + len(an.foreign), kinds)
+
+    def decide_type(self, an: Analysis, parties: list[Authority]) -> str | None:
+        dist = self.model.event_type.distribution(self.type_features(an, parties))
+        return max(dist, key=lambda c: (dist[c], c))
 
     @staticmethod
     def _attach_people(people: list[fields.Person], authorities: list[Authority], text: str) -> None:

@@ -185,7 +185,7 @@ def anniversary_year(text: str, today: date | None = None) -> int | None:
     return None
 
 
-def _score(text: str, hit: DateHit, total: int, published: date | None = None) -> float:
+def rule_score(text: str, hit: DateHit, total: int, published: date | None = None) -> float:
     before = text[max(0, hit.start - 40): hit.start]
     after = text[hit.end: hit.end + 25]
     sentence_start = max(text.rfind(".", 0, hit.start), text.rfind("\n", 0, hit.start)) + 1
@@ -224,7 +224,7 @@ def _year_before_plan(text: str, best: DateHit) -> int | None:
     When the best year is that of a plan, an earlier day and month without a year is the
     event: same year if its month comes before the planned month, else the year before.
     """
-    if not FUTURE_WORDS.search(_sentence_of(text, best.start, best.end)):
+    if not FUTURE_WORDS.search(sentence_of(text, best.start, best.end)):
         return None
     planned = _MONTH_BEFORE.search(text[best.start: best.end - 4].lower())
     event = _DAY_MONTH_ONLY.search(text.lower(), 0, best.start)
@@ -233,7 +233,7 @@ def _year_before_plan(text: str, best: DateHit) -> int | None:
     return best.year - 1 if MONTHS[event[2]] > MONTHS[planned[2]] else best.year
 
 
-def _sentence_of(text: str, start: int, end: int) -> str:
+def sentence_of(text: str, start: int, end: int) -> str:
     s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
     return text[s: min(ends) if ends else len(text)]
@@ -250,11 +250,11 @@ def event_year(text: str, published: date | int | None = None, today: date | Non
     hits = [h for h in find_dates(text) if 1990 <= h.year <= today.year + 2]
     if not hits:
         return (published.year if published else None), None
-    scored = sorted(hits, key=lambda h: _score(text, h, len(text), published), reverse=True)
+    scored = sorted(hits, key=lambda h: rule_score(text, h, len(text), published), reverse=True)
     best = scored[0]
     inferred = _year_before_plan(text, best)
     if inferred:
         return inferred, None
-    if published and _score(text, best, len(text), published) < 1.5:
+    if published and rule_score(text, best, len(text), published) < 1.5:
         return published.year, None
     return best.year, best.day

@@ -35,6 +35,18 @@ _CITY_CUE = re.compile(
     r"Partnerstädte|Nachbarstadt|Nachbarstädte|Nachbargemeinde\w*|Schwesterstadt|Rosenstadt|Landeshauptstadt|"
     r"Universitätsstadt|Oberzentrum|Mittelzentrum|Bezirk|Bezirke|Orte|Ortschaften)\s*$"
 )
+#: "die Ämter Lebus, Rhinow", "Samtgemeinde Nienstädt": the association, not its namesake Gemeinde.
+_VERBAND_CUE = re.compile(
+    r"\b(?P<kind>Amt|Ämter|Amtes|Samtgemeinde(?:n)?|Verbandsgemeinde(?:n)?|VG|VGem|Verwaltungsgemeinschaft(?:en)?|"
+    r"Gemeindeverwaltungsverb(?:and|ände)|GVV)\s+$"
+)
+_VERBAND_KINDS = {
+    "Amt": "Amt", "Ämter": "Amt", "Amtes": "Amt", "Samtgemeinde": "Samtgemeinde", "Samtgemeinden": "Samtgemeinde",
+    "Verbandsgemeinde": "Verbandsgemeinde", "Verbandsgemeinden": "Verbandsgemeinde", "VG": "VG", "VGem": "VGem",
+    "Verwaltungsgemeinschaft": "Verwaltungsgemeinschaft", "Verwaltungsgemeinschaften": "Verwaltungsgemeinschaft",
+    "Gemeindeverwaltungsverband": "Gemeindeverwaltungsverband", "Gemeindeverwaltungsverbände": "Gemeindeverwaltungsverband",
+    "GVV": "GVV",
+}
 _KREIS_LIST = re.compile(r"\b(?:Land)?[Kk]reis(?:e|en)\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}$")
 _CITY_LIST = re.compile(r"\b(?:Städte|Städten|Gemeinden|Kommunen)\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}$")
 _KREIS_AFTER = re.compile(r"^(?:s|'|’)?\s*(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt)\b")
@@ -118,6 +130,8 @@ class Linked:
     background: bool = False
     institution: bool = False  # "Universität Kassel": names an institution, not the authority
     in_list: bool = False  # coordinated with another place: "A, B und C"
+    kind: str = ""  # gazetteer kind of the chosen variant: official, short, prefixed, alias, fuzzy …
+    n_candidates: int = 1  # how many regions the name could stand for
 
 
 @dataclass
@@ -261,7 +275,10 @@ class PlaceLinker:
             before = text[max(0, m.start - 45): m.start]
             after = text[m.end: m.end + 25]
             cue = None
-            if _KREIS_CUE.search(before[-28:]) or _KREIS_AFTER.match(after):
+            verband = _VERBAND_CUE.search(before[-32:]) if ("Am" in before[-8:] or "V" in before[-28:] or "gemeinde" in before[-16:] or "Ämter" in before[-8:]) else None
+            if verband:
+                cue = "verband:" + _VERBAND_KINDS[verband["kind"]]
+            elif _KREIS_CUE.search(before[-28:]) or _KREIS_AFTER.match(after):
                 cue = "kreis"
             elif _CITY_CUE.search(before[-28:]) or _CITY_AFTER.match(after):
                 cue = "city"
@@ -313,6 +330,12 @@ class PlaceLinker:
         linked: list[Linked] = []
         for i, m in enumerate(mentions):
             cands = [c for c in m.candidates if c.kind != "stem" or cues[i] == "kreis"]
+            if cues[i] and cues[i].startswith("verband:"):
+                assoc = [c for c in self.gaz.lookup(f"{cues[i][8:]} {m.text}") if c.level == "verband"]
+                if assoc:
+                    cands = assoc
+                else:
+                    cues[i] = None
             if not cands:
                 continue
             before = text[max(0, m.start - 60): m.start]
@@ -359,7 +382,7 @@ class PlaceLinker:
             linked.append(
                 Linked(m.start, m.end, m.text, best.ags, best.level, best_score, margin, cues[i], venue, address,
                        background=_may_be_background(before) and bool(_BACKGROUND.search(before)),
-                       institution=bool(_INSTITUTION.search(before[-32:])))
+                       institution=bool(_INSTITUTION.search(before[-32:])), kind=best.kind, n_candidates=len(cands))
             )
         self._qualifiers(text, linked)
         for a, b in zip(linked, linked[1:], strict=False):
@@ -473,14 +496,14 @@ class PlaceLinker:
         out = []
         for ags, mentions in grouped.items():
             region = self.regions.get(ags)
-            name = region.name if region is not None else mentions[0].text
+            name = region.name if region is not None else self.gaz.association_names.get(ags, mentions[0].text)
             level = region.level if region is not None else "verband"
             actor = [
                 m for m in mentions
                 if not (m.venue or m.address or m.background or m.institution) and m.qualifier_of is None
             ]
             salient = [m for m in actor if self._salient(m, region, len(actor))]
-            if level == "land" and ags not in ("02", "04", "11") or level == "verband" or not relevant:
+            if level == "land" and ags not in ("02", "04", "11") or not relevant:
                 role = ROLE_MENTIONED
             elif salient:
                 role = ROLE_PARTICIPANT

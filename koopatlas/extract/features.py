@@ -1,0 +1,364 @@
+"""Features for the learned decisions: evidence the rules compute, as numbers.
+
+The rules of :mod:`places`, :mod:`dates`, :mod:`topics` and :mod:`fields` find the
+candidates (authorities, years, topics, event types) and the evidence around them;
+these functions turn that evidence into sparse feature dicts, and
+:mod:`koopatlas.extract.model` weighs them with weights learned from labelled
+documents. Features are general signs (a cue word, a list, the lead, a genre word),
+never the names of particular places or documents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+
+from koopatlas.extract import dates, topics
+from koopatlas.extract.places import LEAD_CHARS, ROLE_LOCATION, ROLE_PARTICIPANT, Authority
+
+Features = dict[str, float]
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+#: Genres of a press feed that name several places without reporting cooperation.
+GENRE_WORDS: dict[str, tuple[str, ...]] = {  # word starts, lower case
+    "police": ("polizei", "unfall", "verletzt", "festgenommen", "einbruch", "täter", "zeugen", "kollision", "fahrer",
+               "pkw", "lkw", "diebstahl", "brand ", "feuerwehr wurde", "rettungswagen", "ermittl"),
+    "traffic": ("sperrung", "gesperrt", "umleitung", "vollsperrung", "baustelle", "fahrbahn", "bauarbeiten"),
+    "calendar": ("tagesordnung", "sitzungstermin", "öffentliche sitzung", "termine", "sitzung des", "top "),
+    "honour": ("ehrung", "geehrt", "verdienst", "ausgezeichnet", "auszeichnung", "ehrennadel", "jubilar", "preisträger",
+               "gewinner", "sieger", "preisverleihung", "wettbewerbs"),
+    "culture": ("ausstellung", "vernissage", "galerie", "konzert", "lesung", "museum", "künstler"),
+    "job": ("stellenausschreibung", "wir suchen", "bewerbung", "(m/w/d)", "vollzeit", "teilzeit", "stellenangebot"),
+    "minutes": ("protokoll", "beschlussvorlage", "niederschrift", "drucksache", "antrag der", "fraktion"),
+    "politics": ("landtag", "bundestag", "abgeordnete", "partei", "wahlkreis", "koalition", "opposition", "cdu", "spd",
+                 "grüne", "fdp", "afd", "linke"),
+    "state": ("minister", "ministerium", "staatssekretär", "landesregierung", "ministerpräsident", "staatsregierung"),
+    "funding": ("förderbescheid", "fördermittel", "zuwendung", "bewilligt", "fördergeld", "erhalten jeweils", "jeweils"),
+    "wish": ("wünsch", "fordert", "fordern", "appell", "kritik", "kritisier"),
+    "twinning": ("partnerstadt", "partnerstädte", "städtepartnerschaft", "partnerschaft", "partnergemeinde",
+                 "partnerkreis", "partnerlandkreis", "freundschaft"),
+}
+
+
+@dataclass
+class DocContext:
+    """What every feature function of one document needs, computed once."""
+
+    text: str
+    title_end: int
+    sentence_ends: list[int]
+    coop_starts: list[int]
+    signals: list[tuple[str, str, int]]
+
+    @classmethod
+    def build(cls, text: str, signals: list[tuple[str, str, int]]) -> DocContext:
+        first_break = text.find("\n")
+        title_end = first_break if 0 < first_break < 300 else min(len(text), 160)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+        coop = sorted(start for label, _, start in signals if label == "coop")
+        return cls(text, title_end, ends, coop, signals)
+
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_ends, pos)
+
+    def coop_distance(self, pos: int) -> int:
+        """Characters to the nearest cooperation word (10 000 when there is none)."""
+        if not self.coop_starts:
+            return 10_000
+        i = bisect.bisect_left(self.coop_starts, pos)
+        near = [abs(self.coop_starts[j] - pos) for j in (i - 1, i) if 0 <= j < len(self.coop_starts)]
+        return min(near)
+
+
+def _bucket(name: str, value: float, edges: tuple[float, ...]) -> str:
+    """One-hot bucket: "name<=edge" for the first edge the value stays under."""
+    for edge in edges:
+        if value <= edge:
+            return f"{name}<={edge:g}"
+    return f"{name}>{edges[-1]:g}"
+
+
+# --- participant role -------------------------------------------------------------------------------
+
+
+def kind_of(region, level: str) -> str:
+    """land / landkreis / kreisfrei / gemeinde / verband: the level as a press release sees it."""
+    if level == "kreis":
+        return "kreisfrei" if region is not None and region.kreisfrei else "landkreis"
+    return level
+
+
+def candidate_features(a: Authority, ctx: DocContext, region, others: list[Authority], fuzzy: bool) -> Features:
+    """Evidence that the authority ``a`` takes part in the reported event (not only named)."""
+    f: Features = {"bias": 1.0, f"level={kind_of(region, a.level)}": 1.0, f"rule={a.role}": 1.0}
+    ms = a.mentions
+    if not ms:
+        f["implied"] = 1.0  # "der Landkreis" without a name, derived from a participating town
+        return f
+    n = len(ms)
+    f["log_mentions"] = math.log1p(n)
+    f[_bucket("mentions", n, (1, 2, 4))] = 1.0
+    first = min(m.start for m in ms)
+    f["first_pos"] = first / max(len(ctx.text), 1)
+    f["in_title"] = float(first < ctx.title_end)
+    f["in_lead"] = float(first < LEAD_CHARS)
+    cues = {(m.cue or "none").split(":")[0] for m in ms}
+    for cue in cues:
+        f[f"cue={cue}"] = 1.0
+    share = lambda flag: sum(1 for m in ms if getattr(m, flag)) / n  # noqa: E731
+    for flag in ("venue", "address", "background", "institution", "in_list"):
+        f[flag] = share(flag)
+    f["qualifier"] = sum(1 for m in ms if m.qualifier_of is not None) / n
+    f["only_qualifier"] = float(all(m.qualifier_of is not None for m in ms))
+    f["all_venue"] = float(all(m.venue or m.address for m in ms))
+    f["ambiguous"] = float(max(m.n_candidates for m in ms) > 1)
+    f["margin"] = min(max(m.margin for m in ms), 3.0) / 3
+    f["fuzzy"] = float(fuzzy)
+    f["confidence"] = a.confidence
+    kinds = {m.kind for m in ms}
+    for kind in kinds:
+        f[f"variant={kind or 'none'}"] = 1.0
+    f["prefixed_text"] = float(any(" " in m.text and m.text.split(" ")[0][:1].isupper() and m.kind == "prefixed" for m in ms))
+    dist = min(ctx.coop_distance(m.start) for m in ms)
+    f[_bucket("coop_dist", dist, (40, 120, 400))] = 1.0
+    sentences = {ctx.sentence(m.start) for m in ms}
+    other_sentences: dict[int, int] = {}
+    for o in others:
+        if o is a:
+            continue
+        for s in {ctx.sentence(m.start) for m in o.mentions}:
+            other_sentences[s] = other_sentences.get(s, 0) + 1
+    with_other = sum(1 for s in sentences if s in other_sentences)
+    f["shares_sentence"] = with_other / len(sentences)
+    coop_sentences = {ctx.sentence(p) for p in ctx.coop_starts}
+    f["coop_sentence"] = sum(1 for s in sentences if s in coop_sentences) / len(sentences)
+    f["person_near"] = float(any(_PERSON_NEAR.search(ctx.text[max(0, m.start - 45): m.start + len(m.text) + 30]) for m in ms))
+    counts = sorted((len(o.mentions) for o in others), reverse=True)
+    f["most_mentioned"] = float(bool(counts) and n >= counts[0])
+    f["log_candidates"] = math.log1p(len(others))
+    return f
+
+
+_PERSON_NEAR = re.compile(r"(?:Landr(?:at|ätin)|[Bb]ürgermeister(?:in)?|OB|Amtsdirektor(?:in)?|Kreisdirektor|Dezernent)\b")
+
+
+# --- relevance --------------------------------------------------------------------------------------
+
+
+def document_features(ctx: DocContext, authorities: list[Authority], regions, n_foreign: int, coop_score: float,
+                      genre_hits: dict[str, int]) -> Features:
+    """Document-level evidence for "this text reports cooperation between local authorities"."""
+    f: Features = {"bias": 1.0}
+    labels = [label for label, _, _ in ctx.signals]
+    coop_terms = {term[:8] for label, term, _ in ctx.signals if label == "coop"}
+    f["coop_terms"] = min(len(coop_terms), 8) / 8
+    f["coop_score"] = max(min(coop_score, 6.0), -4.0) / 6
+    f["coop_in_title"] = float(any(start < ctx.title_end for label, _, start in ctx.signals if label == "coop"))
+    for label in set(labels):
+        if label.startswith("not:"):
+            f[label] = 1.0
+        elif label.startswith("type:"):
+            f[label] = min(labels.count(label), 4) / 4
+    for genre, count in genre_hits.items():
+        f[f"genre:{genre}"] = min(count, 4) / 4
+    actors = [a for a in authorities if a.level != "land" and a.mentions]
+    cued = [a for a in actors if any(m.cue for m in a.mentions)]
+    rule_participants = [a for a in authorities if a.role == ROLE_PARTICIPANT]
+    f[_bucket("authorities", len(actors), (0, 1, 2, 4, 8))] = 1.0
+    f[_bucket("rule_participants", len(rule_participants), (0, 1, 2, 4))] = 1.0
+    f["cued_share"] = len(cued) / len(actors) if actors else 0.0
+    f["venue_share"] = sum(1 for a in authorities if a.role == ROLE_LOCATION) / max(len(authorities), 1)
+    kreise = {a.ags[:5] for a in actors}
+    laender = {a.ags[:2] for a in actors}
+    f[_bucket("kreise", len(kreise), (1, 2, 4))] = 1.0
+    f["several_laender"] = float(len(laender) > 1)
+    f["foreign"] = float(n_foreign > 0)
+    pair_sentences = 0
+    coop_sentences = {ctx.sentence(p) for p in ctx.coop_starts}
+    by_sentence: dict[int, set[str]] = {}
+    for a in actors:
+        for m in a.mentions:
+            by_sentence.setdefault(ctx.sentence(m.start), set()).add(a.ags)
+    for s, members in by_sentence.items():
+        if len(members) >= 2 and s in coop_sentences:
+            pair_sentences += 1
+    f[_bucket("coop_pair_sentences", pair_sentences, (0, 1, 3))] = 1.0
+    f["log_length"] = math.log1p(len(ctx.text)) / 10
+    return f
+
+
+def role_summary(probabilities: list[float]) -> Features:
+    """How many candidates the role model believes in: the relevance model's view of the parties."""
+    ps = sorted(probabilities, reverse=True) + [0.0, 0.0]
+    return {
+        "role_sum": min(sum(probabilities), 8.0) / 8,
+        "role_first": ps[0],
+        "role_second": ps[1],
+        "role_confident": min(sum(1 for p in probabilities if p >= 0.5), 6) / 6,
+    }
+
+
+def genre_counts(text: str) -> dict[str, int]:
+    """Occurrences of each genre's words (at word starts)."""
+    low = text.lower()
+    out = {}
+    for genre, words in GENRE_WORDS.items():
+        n = 0
+        for w in words:
+            start = low.find(w)
+            while start != -1 and n < 8:
+                if start == 0 or not low[start - 1].isalnum():
+                    n += 1
+                start = low.find(w, start + 1)
+        if n:
+            out[genre] = n
+    return out
+
+
+# --- year -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class YearCandidate:
+    year: int
+    day: object  # datetime.date | None: the most specific date given for this year
+    features: Features
+
+
+def year_candidates(text: str, title_end: int, published, today) -> list[YearCandidate]:
+    """Every year the text (or its publication date) offers, with the evidence around each mention."""
+    pub = published if published is None or not isinstance(published, int) else None
+    pub_year = published if isinstance(published, int) else (published.year if published else None)
+    hits = [h for h in dates.find_dates(text) if 1990 <= h.year <= today.year + 2]
+    anniversary = dates.anniversary_year(text, today)
+    by_year: dict[int, list] = {}
+    for h in hits:
+        by_year.setdefault(h.year, []).append(h)
+    years = set(by_year) | ({pub_year} if pub_year else set()) | ({anniversary} if anniversary else set())
+    if not years:
+        return []
+    total = len(text)
+    rule_scores = {y: max((dates.rule_score(text, h, total, pub) for h in by_year.get(y, [])), default=-5.0) for y in years}
+    best_rule = max(rule_scores, key=lambda y: (rule_scores[y], y))
+    out = []
+    for y in sorted(years):
+        hs = by_year.get(y, [])
+        f: Features = {"bias": 1.0}
+        f["in_text"] = float(bool(hs))
+        f["log_count"] = math.log1p(len(hs))
+        f["share"] = len(hs) / max(len(hits), 1)
+        f["published"] = float(pub_year == y)
+        f["no_published"] = float(pub_year is None)
+        if pub_year:
+            f[_bucket("after_published", y - pub_year, (-3, -2, -1, 0, 1))] = 1.0
+        f["anniversary"] = float(anniversary == y)
+        f["rule_best"] = float(best_rule == y)
+        f["rule_score"] = max(min(rule_scores[y], 8.0), -5.0) / 8
+        f["latest"] = float(y == max(years))
+        f["earliest"] = float(y == min(years) and len(years) > 1)
+        f["future"] = float(y > today.year)
+        if hs:
+            first = min(h.start for h in hs)
+            f["first_pos"] = first / max(total, 1)
+            f["in_title"] = float(first < title_end)
+            f["in_head"] = float(first < 300)
+            f["full_date"] = float(any(h.day for h in hs))
+            f["month"] = float(any(not text[h.start: h.end].isdigit() for h in hs))
+            for name, test in _YEAR_CONTEXT:
+                f[name] = sum(1 for h in hs if test(text, h)) / len(hs)
+        day = next((h.day for h in sorted(hs, key=lambda h: h.start) if h.day), None)
+        out.append(YearCandidate(y, day, f))
+    return out
+
+
+def _before(text: str, h, n: int = 40) -> str:
+    return text[max(0, h.start - n): h.start]
+
+
+def _sentence(text: str, h) -> str:
+    return dates.sentence_of(text, h.start, h.end)
+
+
+_PROGRAMME_BEFORE = re.compile(r"(?:Masterplan|Programm|Strategie|Agenda|Vision|Ziel|Konzept|Wahl|Kommunalwahl|Haushalt\w*)\s*$", re.I)
+_FOUNDING_WORDS = re.compile(r"\b(?:gegründet|Gründung|gründeten|seit|besteht|entstand|ins Leben gerufen)\b", re.I)
+_PAST_WORDS = re.compile(r"\b(?:bereits|schon|damals|einst|zuletzt|früher|vergangenen|letzten)\b", re.I)
+
+_YEAR_CONTEXT = (
+    ("passing_before", lambda t, h: bool(dates.PASSING_BEFORE.search(_before(t, h)))),
+    ("passing_after", lambda t, h: bool(dates.PASSING_AFTER.match(t[h.end: h.end + 25]))),
+    ("programme_before", lambda t, h: bool(_PROGRAMME_BEFORE.search(_before(t, h)))),
+    ("event_sentence", lambda t, h: bool(dates.EVENT_WORDS.search(_sentence(t, h)))),
+    ("founding_sentence", lambda t, h: bool(_FOUNDING_WORDS.search(_sentence(t, h)))),
+    ("future_sentence", lambda t, h: bool(dates.FUTURE_WORDS.search(_sentence(t, h)))),
+    ("past_sentence", lambda t, h: bool(_PAST_WORDS.search(_sentence(t, h)))),
+    ("range", lambda t, h: bool(re.match(r"\s*[-–/]\s*(?:19|20)?\d\d\b", t[h.end: h.end + 8]))),
+)
+
+
+# --- topics and event type -----------------------------------------------------------------------------
+
+
+def topic_features(text: str, ctx: DocContext, topic_ids: list[str]) -> dict[str, Features]:
+    """Per topic: how strongly and where the text speaks of it (pooled model, one bias per topic)."""
+    scores = topics.weighted_scores(text, ctx.signals, prefix="topic:")
+    terms: dict[str, set[str]] = {}
+    title_hits: dict[str, int] = {}
+    for label, term, start in ctx.signals:
+        if label.startswith("topic:"):
+            tid = label[6:]
+            terms.setdefault(tid, set()).add(term)
+            if start < ctx.title_end:
+                title_hits[tid] = title_hits.get(tid, 0) + 1
+    top = max(scores.values(), default=0.0)
+    total = sum(scores.values()) or 1.0
+    order = sorted(scores, key=lambda t: -scores[t])
+    out = {}
+    for tid in topic_ids:
+        s = scores.get(tid, 0.0)
+        f: Features = {"bias": 1.0, f"topic={tid}": 1.0}
+        if s:
+            f["log_score"] = math.log1p(s) / 3
+            f["share_of_top"] = s / top
+            f["share_of_all"] = s / total
+            f["distinct_terms"] = min(len(terms.get(tid, ())), 6) / 6
+            f["in_title"] = float(title_hits.get(tid, 0) > 0)
+            f[_bucket("rank", order.index(tid) + 1, (1, 2, 3, 5))] = 1.0
+            f[f"topic={tid}:share"] = s / top
+        else:
+            f["absent"] = 1.0
+        out[tid] = f
+    return out
+
+
+def type_features(ctx: DocContext, title_signals: list[tuple[str, str, int]], n_foreign: int) -> Features:
+    """Evidence for the kind of event: type words in the title, the lead and the body."""
+    f: Features = {"bias": 1.0}
+    body: dict[str, float] = {}
+    lead: dict[str, float] = {}
+    for label, _, start in ctx.signals:
+        if label.startswith("type:"):
+            body[label] = body.get(label, 0.0) + 1
+            if start < 600:
+                lead[label] = lead.get(label, 0.0) + 1
+    for label, _, _ in title_signals:
+        if label.startswith("type:"):
+            f[f"title:{label}"] = 1.0
+    top = max(body.values(), default=0.0)
+    for label, v in body.items():
+        f[f"body:{label}"] = min(v, 6) / 6
+        f[f"top:{label}"] = float(v == top)
+    for label, v in lead.items():
+        f[f"lead:{label}"] = min(v, 3) / 3
+    f["foreign"] = float(n_foreign > 0)
+    return f
+
+
+def party_features(n_parties: int, kinds: set[str]) -> Features:
+    """How many parties and of which kind: twinning is between towns, networks have many members."""
+    f: Features = {_bucket("parties", n_parties, (1, 2, 4, 8)): 1.0}
+    for kind in kinds:
+        f[f"party={kind}"] = 1.0
+    return f
