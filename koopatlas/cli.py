@@ -20,6 +20,7 @@ from koopatlas import config
 
 def cmd_geo(args: argparse.Namespace) -> int:
     from koopatlas import gazetteer, geo, store
+    from koopatlas.extract import foreign
 
     t0 = time.perf_counter()
     source = geo.locate_source(allow_download=not args.no_download)
@@ -41,6 +42,7 @@ def cmd_geo(args: argparse.Namespace) -> int:
                 "associations": associations,
                 "association_members": members,
                 "aliases": aliases.assign(year=aliases["year"].astype(int)),
+                "foreign_names": foreign.build_names(),
             },
         )
     counts = regions["level"].value_counts().to_dict()

@@ -7,6 +7,8 @@ the same whether given with 5 digits (05113) or 8 (05113000).
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,11 @@ class Scores:
     topic_fn: int = 0
     type_total: int = 0
     type_correct: int = 0
+    foreign_tp: int = 0
+    foreign_fp: int = 0
+    foreign_fn: int = 0
+    title_total: int = 0
+    title_correct: int = 0
     errors: dict[str, list[str]] = field(default_factory=dict)
 
     @staticmethod
@@ -91,13 +98,27 @@ class Scores:
                 self.type_correct += 1
             else:
                 errs.append(f"event_type: gold {gold['event_type']} predicted {pred.get('event_type')}")
+        gf, pf = gold.get("foreign_partners", []), pred.get("foreign_partners", [])
+        matched = _match_foreign(gf, pf)
+        self.foreign_tp += matched
+        self.foreign_fp += len(pf) - matched
+        self.foreign_fn += len(gf) - matched
+        if matched < max(len(gf), len(pf)):
+            errs.append(f"foreign partners: gold {gf} predicted {pf}")
+        if gold.get("title"):
+            self.title_total += 1
+            if _same_title(gold["title"], pred.get("title")):
+                self.title_correct += 1
+            else:
+                errs.append(f"title: gold {gold['title']!r} predicted {pred.get('title')!r}")
         if errs:
             self.errors[gold["id"]] = errs
 
     def merge(self, other: Scores) -> None:
         """Add another set of documents' counts (the folds of a cross-validation)."""
         for name in ("documents", "tp", "fp", "fn", "relevance_correct", "year_total", "year_correct", "topic_tp",
-                     "topic_fp", "topic_fn", "type_total", "type_correct"):
+                     "topic_fp", "topic_fn", "type_total", "type_correct", "foreign_tp", "foreign_fp", "foreign_fn",
+                     "title_total", "title_correct"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.update(other.errors)
 
@@ -111,8 +132,13 @@ class Scores:
             "event_type": self.type_accuracy,
         }
 
+    @property
+    def foreign(self) -> tuple[float, float, float]:
+        return self._f1(self.foreign_tp, self.foreign_fp, self.foreign_fn)
+
     def report(self, verbose: bool = False) -> str:
         p, r, f = self.participants
+        fp_, fr, ff = self.foreign
         lines = []
         if verbose:
             for doc, errs in sorted(self.errors.items()):
@@ -125,8 +151,46 @@ class Scores:
             f"year accuracy: {self.year_accuracy:.3f} ({self.year_correct}/{self.year_total} documents with a gold year)",
             f"topic micro-F1: {self.topic_f1:.3f}",
             f"event-type accuracy: {self.type_accuracy:.3f} ({self.type_correct}/{self.type_total})",
+            f"foreign partners: P {fp_:.3f}  R {fr:.3f}  F1 {ff:.3f}  (tp {self.foreign_tp}, fp {self.foreign_fp}, fn {self.foreign_fn})",
         ]
+        if self.title_total:
+            lines.append(f"title accuracy: {self.title_correct / self.title_total:.3f} ({self.title_correct}/{self.title_total})")
         return "\n".join(lines)
+
+
+def _split_foreign(entry: str) -> tuple[str, str]:
+    """"Słubice (PL)" → ("słubice", "PL"); the country is the last bracket."""
+    m = re.match(r"^(.*)\(([A-Z]{2})[^)]*\)\s*$", entry)
+    return (m[1], m[2]) if m else (entry, "")
+
+
+def _fold(text: str) -> str:
+    table = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss"})
+    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(table)) if not unicodedata.combining(c)).lower()
+
+
+def _match_foreign(gold: list[str], pred: list[str]) -> int:
+    """Pairs of the same country whose names share a word (Landkreis Krakau ~ Krakau / Kraków)."""
+    from rapidfuzz import fuzz
+
+    free = [_split_foreign(g) for g in gold]
+    n = 0
+    for p in pred:
+        name, cc = _split_foreign(p)
+        for i, (gname, gcc) in enumerate(free):
+            if gcc == cc and fuzz.token_set_ratio(_fold(gname), _fold(name)) >= 80 or (
+                    gcc == cc and fuzz.partial_ratio(_fold(gname), _fold(name)) >= 90):
+                free.pop(i)
+                n += 1
+                break
+    return n
+
+
+def _same_title(gold: str, pred: str | None) -> bool:
+    """Equal up to spacing, quotes and a trailing full stop."""
+    def norm(t: str) -> str:
+        return re.sub(r"[\s\"„“”'’.]+", " ", t).strip().lower()
+    return pred is not None and norm(gold) == norm(pred)
 
 
 def read_gold(path: Path) -> list[dict]:

@@ -17,7 +17,8 @@ import pandas as pd
 
 from koopatlas import config, queries
 
-REFERENCE_TABLES = ("regions", "region_shapes", "region_names", "associations", "association_members", "aliases")
+REFERENCE_TABLES = ("regions", "region_shapes", "region_names", "associations", "association_members", "aliases",
+                    "foreign_names")
 
 
 def connect(path: Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:

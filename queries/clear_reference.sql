@@ -5,3 +5,4 @@ DELETE FROM region_names;
 DELETE FROM associations;
 DELETE FROM association_members;
 DELETE FROM aliases;
+DELETE FROM foreign_names;

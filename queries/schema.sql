@@ -41,6 +41,14 @@ CREATE TABLE IF NOT EXISTS association_members (
     ags VARCHAR NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS foreign_names (
+    variant    VARCHAR NOT NULL,     -- a name of a place abroad, also exonyms (Breslau, Stettin)
+    name       VARCHAR NOT NULL,     -- GeoNames' name (Wrocław, Szczecin)
+    country    VARCHAR NOT NULL,     -- ISO 3166-1 alpha-2
+    population INTEGER,
+    kind       VARCHAR NOT NULL      -- name / exonym (data/exonyms.csv) / alternate (GeoNames)
+);
+
 CREATE TABLE IF NOT EXISTS aliases (
     name VARCHAR NOT NULL,           -- former Kreis or city district
     kind VARCHAR NOT NULL,           -- former_kreis / bezirk

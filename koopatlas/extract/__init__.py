@@ -14,6 +14,7 @@ from datetime import date
 
 from koopatlas.extract import features as feats
 from koopatlas.extract import fields, topics
+from koopatlas.extract.foreign import ForeignMatcher, countries_in
 from koopatlas.extract.model import MODEL_PATH, LinearModel, Model
 from koopatlas.extract.places import ROLE_LOCATION, ROLE_MENTIONED, ROLE_PARTICIPANT, Authority, PlaceLinker
 from koopatlas.extract.terms import TermMatcher
@@ -102,8 +103,9 @@ class Analysis:
 class Extractor:
     """Holds the loaded gazetteer, taxonomy and model; :meth:`extract` is cheap per document."""
 
-    def __init__(self, gazetteer: Gazetteer, model: Model | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, model: Model | None = None, foreign: ForeignMatcher | None = None) -> None:
         self.linker = PlaceLinker(gazetteer)
+        self.foreign = foreign
         self.topics = topics.TopicMatcher(topics.load_topics())
         self.topic_ids = [t.id for t in self.topics.topics]
         #: None only before the first `train`: analysing needs no model, deciding does.
@@ -116,7 +118,8 @@ class Extractor:
 
     @classmethod
     def from_db(cls, con, model: Model | None = None) -> Extractor:
-        return cls(Gazetteer.from_db(con), model)
+        gazetteer = Gazetteer.from_db(con)
+        return cls(gazetteer, model, ForeignMatcher.from_db(con, gazetteer.variants))
 
     def extract(self, doc: Document) -> Event:
         return self.decide(self.analyse(doc))
@@ -127,8 +130,8 @@ class Extractor:
         text = doc.clean_text
         signals = self.signals.hits(text)
         ctx = feats.DocContext.build(text, signals)
-        foreign = fields.foreign_partners(text, signals)
         authorities = self.linker.authorities(text, relevant=True)
+        foreign = self.foreign_partners(text, signals, authorities)
         regions = self.linker.regions
         variants = self.linker.gaz.variants
         candidates = [
@@ -144,6 +147,19 @@ class Extractor:
         people = fields.people(text)
         return Analysis(doc, ctx, authorities, candidates, document, foreign, years,
                         feats.topic_features(text, ctx, self.topic_ids), type_base, people)
+
+    def foreign_partners(self, text: str, signals, authorities: list[Authority]) -> list[tuple[str, str]]:
+        """(name, country code) of the places abroad the text names with evidence."""
+        out: dict[str, str] = {}
+        if self.foreign is not None:
+            taken = [(m.start, m.end) for a in authorities for m in a.mentions]
+            for fm in self.foreign.find(text, countries_in(signals), taken):
+                out.setdefault(fm.label, fm.place.country)
+        known = {name.split(" / ")[0].split(" ")[-1] for name in out}
+        for name, country in fields.foreign_partners(text, signals):  # "Region Woronesch (Russland)": not in GeoNames
+            if name.split(" ")[-1] not in known and not self.linker.gaz.lookup(name):
+                out.setdefault(name, country)
+        return list(out.items())
 
     # -- decisions -----------------------------------------------------------------------------
 

@@ -78,12 +78,21 @@ COUNTRIES = {
     "Großbritannien": "GB", "britisch": "GB", "England": "GB", "Litauen": "LT", "Lettland": "LV", "Estland": "EE",
     "Slowakei": "SK", "Slowenien": "SI", "Kroatien": "HR", "Spanien": "ES", "Portugal": "PT", "Schweden": "SE",
     "Norwegen": "NO", "Türkei": "TR", "türkisch": "TR", "Bulgarien": "BG", "Griechenland": "GR", "Japan": "JP",
+    "litauisch": "LT", "lettisch": "LV", "estnisch": "EE", "slowakisch": "SK", "slowenisch": "SI", "kroatisch": "HR",
+    "spanisch": "ES", "portugiesisch": "PT", "schwedisch": "SE", "norwegisch": "NO", "bulgarisch": "BG",
+    "griechisch": "GR", "japanisch": "JP", "Belarus": "BY", "belarussisch": "BY", "Weißrussland": "BY",
+    "Bosnien": "BA", "bosnisch": "BA", "Serbien": "RS", "serbisch": "RS", "Nicaragua": "NI", "Äthiopien": "ET",
+    "Kanada": "CA", "kanadisch": "CA", "Elsass": "FR", "elsässisch": "FR", "Burgund": "FR", "Bretagne": "FR",
+    "Normandie": "FR", "Südtirol": "IT", "Schlesien": "PL", "schlesisch": "PL", "Masuren": "PL", "Böhmen": "CZ",
+    "böhmisch": "CZ", "Mähren": "CZ", "Siebenbürgen": "RO", "Kärnten": "AT", "Steiermark": "AT", "Vorarlberg": "AT",
+    "Tirol": "AT", "Flandern": "BE", "Wallonie": "BE", "Schottland": "GB", "Wales": "GB",
+    "Michigan": "US", "Wisconsin": "US", "Ohio": "US", "Pennsylvania": "US", "Texas": "US",
 }
 _COUNTRY_WORDS = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 FOREIGN = re.compile(
     rf"\b(?P<adj>{_COUNTRY_WORDS})\w*\s+(?:Partner(?:stadt|städte|landkreis|kreis|gemeinde|region)|Stadt|Landkreis|Kreis|Gemeinde|Region|Woiwodschaft|Bezirk)\s+"
     rf"(?P<name>[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+(?:\s+[A-ZŁŚŻ][\wąćęłńóśźżäöüéèáíčřšžý-]+)?)"
-    rf"|(?P<name2>(?:Landkreis|Kreis|Stadt|Region|Powiat)?\s?[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+)\s+(?:\(|in\s+|im\s+)(?P<country>{_COUNTRY_WORDS})\)?"
+    rf"|(?P<name2>(?:Landkreis|Kreis|Stadt|Region|Powiat|Gmina|Komitat|Oblast|Woiwodschaft)\s[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+)\s+(?:\(|in\s+|im\s+)(?P<country>{_COUNTRY_WORDS})\)?"
 )
 
 

