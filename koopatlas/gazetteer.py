@@ -123,7 +123,10 @@ def spellings(name: str) -> set[str]:
 
 
 def genitive(name: str) -> str | None:
-    """German genitive of a place name: "Osnabrück" → "Osnabrücks"; none after s/ß/x/z."""
+    """German genitive of a place name: "Osnabrück" → "Osnabrücks", "Rems-Murr-Kreis" → "Rems-Murr-Kreises";
+    none after other s/ß/x/z."""
+    if name.endswith(("kreis", "Kreis")):
+        return name + "es"  # "des Rems-Murr-Kreises", "des Hochsauerlandkreises"
     if len(name) < 4 or name[-1] in "sßxzSXZ." or name[-1].isdigit() or name.endswith(")"):
         return None  # "Au" + s = "Aus": short names have no usable genitive
     return name + "s"

@@ -327,6 +327,8 @@ def topic_features(text: str, ctx: DocContext, topic_ids: list[str]) -> dict[str
             f["in_title"] = float(title_hits.get(tid, 0) > 0)
             f[_bucket("rank", order.index(tid) + 1, (1, 2, 3, 5))] = 1.0
             f[f"topic={tid}:share"] = s / top
+            for term in terms.get(tid, ()):
+                f[f"term:{term}"] = 1.0  # which of the taxonomy's words are reliable signs
         else:
             f["absent"] = 1.0
         out[tid] = f

@@ -75,7 +75,7 @@ class Thresholds:
 
     role: float = 0.5
     relevance: float = 0.5
-    topic: float = 0.5
+    topic: float = 0.35
 
 
 @dataclass

@@ -27,13 +27,13 @@ from koopatlas.gazetteer import Candidate, Gazetteer, Mention, base_name
 
 _KREIS_CUE = re.compile(
     r"(?:\b(?:Land|Nachbar|Partner|Heimat)?[Kk]reis(?:e|es|en)?|Landkreis\w*|Partnerlandkreis\w*|\w+-Kreise|\w+kreise|"
-    r"Landr(?:at|ätin|äte|atsamt\w*)|Kreistag\w*|Kreisverwaltung\w*|Kreishaus|Landkreisen)\s*$"
+    r"Landr(?:at|ätin|äte|atsamt\w*)|Kreistag\w*|Kreisverwaltung\w*|Kreishaus|Landkreisen)\s*:?\s*$"
 )
 _CITY_CUE = re.compile(
     r"\b(?:(?:Ober)?[Bb]ürgermeister(?:in|innen|s)?|OB|Stadt|Städte|Städten|Hansestadt|Hansestädte|Kreisstadt|"
     r"Gemeinde|Gemeinden|Kommune|Kommunen|Markt|Rathaus|Rathäuser|Stadtverwaltung|Stadtrat|Partnerstadt|"
     r"Partnerstädte|Nachbarstadt|Nachbarstädte|Nachbargemeinde\w*|Schwesterstadt|Rosenstadt|Landeshauptstadt|"
-    r"Universitätsstadt|Oberzentrum|Mittelzentrum|Bezirk|Bezirke|Orte|Ortschaften)\s*$"
+    r"Universitätsstadt|Oberzentrum|Mittelzentrum|Bezirk|Bezirke|Orte|Ortschaften)\s*:?\s*$"
 )
 #: "die Ämter Lebus, Rhinow", "Samtgemeinde Nienstädt": the association, not its namesake Gemeinde.
 _VERBAND_CUE = re.compile(
@@ -555,9 +555,11 @@ class PlaceLinker:
 
 
 def _canonical(ags: str, regions) -> str:
-    """City-states are named by their Kreis-level AGS (Berlin 11000, Hamburg 02000, Bremen stays 04011)."""
+    """City-states are named by their Kreis-level AGS (Berlin 11000, Hamburg 02000, Bremen 04011)."""
     if ags in ("02", "11"):
         return ags + "000" if ags == "11" else "02000"
+    if ags == "04":
+        return "04011"  # "Bremen": the city, as the annotation names it (Bremerhaven is named as such)
     return ags
 
 
