@@ -238,6 +238,9 @@ def year_candidates(text: str, title_end: int, published, today) -> list[YearCan
     for h in hits:
         by_year.setdefault(h.year, []).append(h)
     years = set(by_year) | ({pub_year} if pub_year else set()) | ({anniversary} if anniversary else set())
+    # "Das nächste Treffen ist 2023 geplant": the reported event is likely the year before
+    before_plan = {h.year - 1 for h in hits if dates.FUTURE_WORDS.search(_sentence(text, h))} - years
+    years |= before_plan
     if not years:
         return []
     total = len(text)
@@ -255,6 +258,7 @@ def year_candidates(text: str, title_end: int, published, today) -> list[YearCan
         if pub_year:
             f[_bucket("after_published", y - pub_year, (-3, -2, -1, 0, 1))] = 1.0
         f["anniversary"] = float(anniversary == y)
+        f["before_plan"] = float(y in before_plan)
         f["rule_best"] = float(best_rule == y)
         f["rule_score"] = max(min(rule_scores[y], 8.0), -5.0) / 8
         f["latest"] = float(y == max(years))

@@ -63,8 +63,8 @@ def make_document(name: str, source: str, raw: str, title: str | None = None, pu
     cleaned = clean(raw)
     if not cleaned.text.strip():
         raise SourceError(f"{source}: no text found after cleaning")
-    if title is None:
-        title = guess_title(cleaned.text)
+    if title is None or not is_headline(title):
+        title = guess_title(cleaned.text)  # metadata titles are often file names or site names
     if published is None:
         from koopatlas.extract.dates import header_date
 
@@ -74,18 +74,43 @@ def make_document(name: str, source: str, raw: str, title: str | None = None, pu
 
 
 _NOT_A_TITLE = re.compile(
-    r"^(?:date\s|datum\b|stand\b|pressemitteilung(?:\s+nr\.?\s*[\d/]+)?[,:]?\s*$|"
+    r"^(?:date\s|datum\b|stand\b|press(?:e)?(?:mitteilung|meldung|information)(?:\s+nr\.?\s*[\d/]+)?[,:]?\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4})?\s*$|"
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\[?\d{1,2}\.\d{1,2}\.\d{2,4}\]?\s*$)",
     re.IGNORECASE,
 )
+#: Page furniture anywhere in the opening words of a line.
+_FURNITURE = re.compile(
+    # page furniture: navigation, skip links, cookie and translation notices, page counters, logos
+    r"\b(?:skip to|zum inhalt|navigation|inhaltsbereich|sie sind hier|sie befinden sich|startseite|hauptmenü|menü\b|"
+    r"suche\b|seite\s*\d+\s*von|sie sind auf seite|cookie|datenschutz|google|übersetz|sprachfunktion|vorlesen|"
+    r"javascript|logo\b|druckversion|teilen\b|newsletter|impressum|"
+    # datelines of a press office: "Pressemeldung vom: 30.01.2019 - 08:01 Uhr"
+    r"press(?:e)?(?:meldung|mitteilung|information)\s+vom|veröffentlicht\s+am|erstellt\s+am|"
+    r"neuigkeiten\b|aktuelle[s]?\s*$|news\s*$|weiterführende links|link zu|inhalt der seite|\bapp\s*$)",
+    re.IGNORECASE,
+)
+#: Photo credits and captions: "… © Stadt Frankfurt (Oder)", "Foto: Caritas Brilon".
+_CREDIT = re.compile(r"©|\(c\)\s|\b(?:Foto|Fotos|Bild|Bildquelle|Quelle|Grafik|Copyright)\s*:|\((?:Foto|li\.|re\.|r\.|l\.)", re.I)
+#: A file name or URL slug: "20200303-bericht-zv-kl-final-inkl-anlagen", "hallertau.info News".
+_FILE_NAME = re.compile(r"^[\w.-]*[-_][\w.-]*$|\.(?:pdf|docx?|html?)$|\b[\w-]+\.(?:de|info|com|net|org|eu)\b", re.I)
+_PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}(?:-\d{2})?|Betreff:|Titel:|Überschrift:|\[\d{1,2}\.\d{1,2}\.\d{4}\])\s*")
+
+
+def is_headline(line: str) -> bool:
+    """Does the line read like a release's headline (not a credit, masthead, notice or file name)?"""
+    line = line.strip()
+    words = re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", line)
+    if len(words) < 3 and not (len(words) == 2 and len(line) > 12):
+        return False
+    return not (_NOT_A_TITLE.match(line) or _FURNITURE.search(line[:80]) or _CREDIT.search(line)
+                or _FILE_NAME.search(line))
 
 
 def guess_title(text: str, max_len: int = 160) -> str | None:
-    """The first line that reads like a headline: words, not a dateline, a date or a crawler note."""
-    for line in text.splitlines():
-        line = re.sub(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*", "", line).strip()
-        words = re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", line)
-        if len(words) < 3 or _NOT_A_TITLE.match(line):
+    """The first of the opening lines that reads like a headline; a long lead sentence is cut."""
+    for line in text.splitlines()[:12]:
+        line = _PREFIX.sub("", line).strip()
+        if not is_headline(line):
             continue
         if len(line) > max_len:
             cut = line[:max_len].rsplit(" ", 1)[0]
