@@ -106,13 +106,16 @@ class Extractor:
     def __init__(self, gazetteer: Gazetteer, model: Model | None = None, foreign: ForeignMatcher | None = None) -> None:
         self.linker = PlaceLinker(gazetteer)
         self.foreign = foreign
+        self._absent_for: Model | None = None
+        self._absent_p: dict[str, float] = {}
         self.topics = topics.TopicMatcher(topics.load_topics())
         self.topic_ids = [t.id for t in self.topics.topics]
         #: None only before the first `train`: analysing needs no model, deciding does.
         self.model = model if model is not None else (Model.load() if MODEL_PATH.is_file() else None)
         # one automaton for topic, cooperation and event-type words: each text is scanned once
         self.signals = TermMatcher(
-            fields.SIGNAL_WORD_START | {f"topic:{t.id}": t.terms for t in self.topics.topics},
+            fields.SIGNAL_WORD_START | {f"topic:{t.id}": t.terms for t in self.topics.topics}
+            | {f"genre:{g}": words for g, words in feats.GENRE_WORDS.items()},
             fields.SIGNAL_ANYWHERE | {f"topic:{t.id}": t.inner for t in self.topics.topics},
         )
 
@@ -134,13 +137,19 @@ class Extractor:
         foreign = self.foreign_partners(text, signals, authorities)
         regions = self.linker.regions
         variants = self.linker.gaz.variants
+        members = feats.sentence_members(authorities, ctx)
+        per_sentence: dict[int, int] = {}
+        for sentences in members:
+            for s in sentences:
+                per_sentence[s] = per_sentence.get(s, 0) + 1
+        most = max((len(a.mentions) for a in authorities), default=0)
         candidates = [
             feats.candidate_features(a, ctx, regions.get(a.ags), authorities,
-                                     fuzzy=any(m.text not in variants for m in a.mentions))
-            for a in authorities
+                                     any(m.text not in variants for m in a.mentions), sentences, per_sentence, most)
+            for a, sentences in zip(authorities, members, strict=True)
         ]
         score = fields.cooperation_score(text, signals)
-        document = feats.document_features(ctx, authorities, regions, len(foreign), score, feats.genre_counts(text))
+        document = feats.document_features(ctx, authorities, regions, len(foreign), score, feats.genre_counts(signals))
         years = feats.year_candidates(text, ctx.title_end, doc.published or doc.published_year, date.today())
         title_signals = fields.signal_hits(doc.title) if doc.title else []
         type_base = feats.type_features(ctx, title_signals, len(foreign))
@@ -220,7 +229,17 @@ class Extractor:
         return best.year, best.day
 
     def decide_topics(self, an: Analysis) -> list[str]:
-        p = {t: self.model.topic.probability(f) for t, f in an.topics.items()}
+        # a topic the text never names has the same features in every text: score it once per model
+        if self._absent_for is not self.model:
+            self._absent_for, self._absent_p = self.model, {}
+        p = {}
+        for t, f in an.topics.items():
+            if "absent" in f:
+                if t not in self._absent_p:
+                    self._absent_p[t] = self.model.topic.probability(f)
+                p[t] = self._absent_p[t]
+            else:
+                p[t] = self.model.topic.probability(f)
         chosen = [t for t in p if p[t] >= self.model.thresholds.topic]
         return sorted(chosen, key=lambda t: -p[t])
 

@@ -11,6 +11,7 @@ never the names of particular places or documents.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -51,6 +52,8 @@ class DocContext:
     title_end: int
     sentence_ends: list[int]
     coop_starts: list[int]
+    coop_sentences: set[int]
+    person_starts: list[int]  # offices of people: Landrat, Bürgermeister …
     signals: list[tuple[str, str, int]]
 
     @classmethod
@@ -59,7 +62,14 @@ class DocContext:
         title_end = first_break if 0 < first_break < 300 else min(len(text), 160)
         ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
         coop = sorted(start for label, _, start in signals if label == "coop")
-        return cls(text, title_end, ends, coop, signals)
+        coop_sentences = {bisect.bisect_right(ends, p) for p in coop}
+        persons = [m.start() for m in _PERSON_NEAR.finditer(text)]
+        return cls(text, title_end, ends, coop, coop_sentences, persons, signals)
+
+    def person_near(self, start: int, end: int) -> bool:
+        """An office word (Landrat, Bürgermeister) within 45 characters before or 30 after a mention."""
+        i = bisect.bisect_left(self.person_starts, start - 45)
+        return i < len(self.person_starts) and self.person_starts[i] <= end + 30
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_ends, pos)
@@ -91,7 +101,13 @@ def kind_of(region, level: str) -> str:
     return level
 
 
-def candidate_features(a: Authority, ctx: DocContext, region, others: list[Authority], fuzzy: bool) -> Features:
+def sentence_members(authorities: list[Authority], ctx: DocContext) -> list[set[int]]:
+    """The sentences each authority is named in (computed once per document)."""
+    return [{ctx.sentence(m.start) for m in a.mentions} for a in authorities]
+
+
+def candidate_features(a: Authority, ctx: DocContext, region, others: list[Authority], fuzzy: bool,
+                       sentences: set[int], sentence_counts: dict[int, int], max_mentions: int) -> Features:
     """Evidence that the authority ``a`` takes part in the reported event (not only named)."""
     f: Features = {"bias": 1.0, f"level={kind_of(region, a.level)}": 1.0, f"rule={a.role}": 1.0}
     ms = a.mentions
@@ -108,12 +124,19 @@ def candidate_features(a: Authority, ctx: DocContext, region, others: list[Autho
     cues = {(m.cue or "none").split(":")[0] for m in ms}
     for cue in cues:
         f[f"cue={cue}"] = 1.0
-    share = lambda flag: sum(1 for m in ms if getattr(m, flag)) / n  # noqa: E731
-    for flag in ("venue", "address", "background", "institution", "in_list"):
-        f[flag] = share(flag)
-    f["qualifier"] = sum(1 for m in ms if m.qualifier_of is not None) / n
-    f["only_qualifier"] = float(all(m.qualifier_of is not None for m in ms))
-    f["all_venue"] = float(all(m.venue or m.address for m in ms))
+    venue = address = background = institution = in_list = qualifier = placed = 0
+    for m in ms:
+        venue += m.venue
+        address += m.address
+        background += m.background
+        institution += m.institution
+        in_list += m.in_list
+        qualifier += m.qualifier_of is not None
+        placed += m.venue or m.address
+    f["venue"], f["address"], f["background"] = venue / n, address / n, background / n
+    f["institution"], f["in_list"], f["qualifier"] = institution / n, in_list / n, qualifier / n
+    f["only_qualifier"] = float(qualifier == n)
+    f["all_venue"] = float(placed == n)
     f["ambiguous"] = float(max(m.n_candidates for m in ms) > 1)
     f["margin"] = min(max(m.margin for m in ms), 3.0) / 3
     f["fuzzy"] = float(fuzzy)
@@ -124,20 +147,11 @@ def candidate_features(a: Authority, ctx: DocContext, region, others: list[Autho
     f["prefixed_text"] = float(any(" " in m.text and m.text.split(" ")[0][:1].isupper() and m.kind == "prefixed" for m in ms))
     dist = min(ctx.coop_distance(m.start) for m in ms)
     f[_bucket("coop_dist", dist, (40, 120, 400))] = 1.0
-    sentences = {ctx.sentence(m.start) for m in ms}
-    other_sentences: dict[int, int] = {}
-    for o in others:
-        if o is a:
-            continue
-        for s in {ctx.sentence(m.start) for m in o.mentions}:
-            other_sentences[s] = other_sentences.get(s, 0) + 1
-    with_other = sum(1 for s in sentences if s in other_sentences)
-    f["shares_sentence"] = with_other / len(sentences)
-    coop_sentences = {ctx.sentence(p) for p in ctx.coop_starts}
-    f["coop_sentence"] = sum(1 for s in sentences if s in coop_sentences) / len(sentences)
-    f["person_near"] = float(any(_PERSON_NEAR.search(ctx.text[max(0, m.start - 45): m.start + len(m.text) + 30]) for m in ms))
-    counts = sorted((len(o.mentions) for o in others), reverse=True)
-    f["most_mentioned"] = float(bool(counts) and n >= counts[0])
+    # sentence_counts counts every authority per sentence, this one included
+    f["shares_sentence"] = sum(1 for s in sentences if sentence_counts.get(s, 0) > 1) / len(sentences)
+    f["coop_sentence"] = sum(1 for s in sentences if s in ctx.coop_sentences) / len(sentences)
+    f["person_near"] = float(any(ctx.person_near(m.start, m.end) for m in ms))
+    f["most_mentioned"] = float(n >= max_mentions)
     f["log_candidates"] = math.log1p(len(others))
     return f
 
@@ -177,7 +191,7 @@ def document_features(ctx: DocContext, authorities: list[Authority], regions, n_
     f["several_laender"] = float(len(laender) > 1)
     f["foreign"] = float(n_foreign > 0)
     pair_sentences = 0
-    coop_sentences = {ctx.sentence(p) for p in ctx.coop_starts}
+    coop_sentences = ctx.coop_sentences
     by_sentence: dict[int, set[str]] = {}
     for a in actors:
         for m in a.mentions:
@@ -201,20 +215,12 @@ def role_summary(probabilities: list[float]) -> Features:
     }
 
 
-def genre_counts(text: str) -> dict[str, int]:
-    """Occurrences of each genre's words (at word starts)."""
-    low = text.lower()
-    out = {}
-    for genre, words in GENRE_WORDS.items():
-        n = 0
-        for w in words:
-            start = low.find(w)
-            while start != -1 and n < 8:
-                if start == 0 or not low[start - 1].isalnum():
-                    n += 1
-                start = low.find(w, start + 1)
-        if n:
-            out[genre] = n
+def genre_counts(signals: list[tuple[str, str, int]]) -> dict[str, int]:
+    """Occurrences of each genre's words, from the signal hits (labels "genre:…")."""
+    out: dict[str, int] = {}
+    for label, _, _ in signals:
+        if label.startswith("genre:"):
+            out[label[6:]] = out.get(label[6:], 0) + 1
     return out
 
 
@@ -238,8 +244,9 @@ def year_candidates(text: str, title_end: int, published, today) -> list[YearCan
     for h in hits:
         by_year.setdefault(h.year, []).append(h)
     years = set(by_year) | ({pub_year} if pub_year else set()) | ({anniversary} if anniversary else set())
+    context = {id(h): _hit_context(text, h) for h in hits}
     # "Das nächste Treffen ist 2023 geplant": the reported event is likely the year before
-    before_plan = {h.year - 1 for h in hits if dates.FUTURE_WORDS.search(_sentence(text, h))} - years
+    before_plan = {h.year - 1 for h in hits if context[id(h)]["future_sentence"]} - years
     years |= before_plan
     if not years:
         return []
@@ -271,38 +278,46 @@ def year_candidates(text: str, title_end: int, published, today) -> list[YearCan
             f["in_head"] = float(first < 300)
             f["full_date"] = float(any(h.day for h in hs))
             f["month"] = float(any(not text[h.start: h.end].isdigit() for h in hs))
-            for name, test in _YEAR_CONTEXT:
-                f[name] = sum(1 for h in hs if test(text, h)) / len(hs)
+            for name in _YEAR_CONTEXT_NAMES:
+                f[name] = sum(1 for h in hs if context[id(h)][name]) / len(hs)
         day = next((h.day for h in sorted(hs, key=lambda h: h.start) if h.day), None)
         out.append(YearCandidate(y, day, f))
     return out
-
-
-def _before(text: str, h, n: int = 40) -> str:
-    return text[max(0, h.start - n): h.start]
-
-
-def _sentence(text: str, h) -> str:
-    return dates.sentence_of(text, h.start, h.end)
 
 
 _PROGRAMME_BEFORE = re.compile(r"(?:Masterplan|Programm|Strategie|Agenda|Vision|Ziel|Konzept|Wahl|Kommunalwahl|Haushalt\w*)\s*$", re.I)
 _FOUNDING_WORDS = re.compile(r"\b(?:gegründet|Gründung|gründeten|seit|besteht|entstand|ins Leben gerufen)\b", re.I)
 _PAST_WORDS = re.compile(r"\b(?:bereits|schon|damals|einst|zuletzt|früher|vergangenen|letzten)\b", re.I)
 
-_YEAR_CONTEXT = (
-    ("passing_before", lambda t, h: bool(dates.PASSING_BEFORE.search(_before(t, h)))),
-    ("passing_after", lambda t, h: bool(dates.PASSING_AFTER.match(t[h.end: h.end + 25]))),
-    ("programme_before", lambda t, h: bool(_PROGRAMME_BEFORE.search(_before(t, h)))),
-    ("event_sentence", lambda t, h: bool(dates.EVENT_WORDS.search(_sentence(t, h)))),
-    ("founding_sentence", lambda t, h: bool(_FOUNDING_WORDS.search(_sentence(t, h)))),
-    ("future_sentence", lambda t, h: bool(dates.FUTURE_WORDS.search(_sentence(t, h)))),
-    ("past_sentence", lambda t, h: bool(_PAST_WORDS.search(_sentence(t, h)))),
-    ("range", lambda t, h: bool(re.match(r"\s*[-–/]\s*(?:19|20)?\d\d\b", t[h.end: h.end + 8]))),
-)
+_RANGE_AFTER = re.compile(r"\s*[-–/]\s*(?:19|20)?\d\d\b")
+
+
+def _hit_context(text: str, h) -> dict[str, bool]:
+    """Where one year mention stands: words before and after it, the kind of sentence."""
+    before = text[max(0, h.start - 40): h.start]
+    sentence = dates.sentence_of(text, h.start, h.end)
+    return {
+        "passing_before": bool(dates.PASSING_BEFORE.search(before)),
+        "passing_after": bool(dates.PASSING_AFTER.match(text, h.end, h.end + 25)),
+        "programme_before": bool(_PROGRAMME_BEFORE.search(before)),
+        "event_sentence": bool(dates.EVENT_WORDS.search(sentence)),
+        "founding_sentence": bool(_FOUNDING_WORDS.search(sentence)),
+        "future_sentence": bool(dates.FUTURE_WORDS.search(sentence)),
+        "past_sentence": bool(_PAST_WORDS.search(sentence)),
+        "range": bool(_RANGE_AFTER.match(text, h.end, h.end + 8)),
+    }
+
+
+_YEAR_CONTEXT_NAMES = ("passing_before", "passing_after", "programme_before", "event_sentence", "founding_sentence",
+                       "future_sentence", "past_sentence", "range")
 
 
 # --- topics and event type -----------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=256)
+def _absent(tid: str) -> Features:
+    return {"bias": 1.0, f"topic={tid}": 1.0, "absent": 1.0}
 
 
 def topic_features(text: str, ctx: DocContext, topic_ids: list[str]) -> dict[str, Features]:
@@ -322,19 +337,19 @@ def topic_features(text: str, ctx: DocContext, topic_ids: list[str]) -> dict[str
     out = {}
     for tid in topic_ids:
         s = scores.get(tid, 0.0)
+        if not s:
+            out[tid] = _absent(tid)  # the same (read-only) features in every text that never names the topic
+            continue
         f: Features = {"bias": 1.0, f"topic={tid}": 1.0}
-        if s:
-            f["log_score"] = math.log1p(s) / 3
-            f["share_of_top"] = s / top
-            f["share_of_all"] = s / total
-            f["distinct_terms"] = min(len(terms.get(tid, ())), 6) / 6
-            f["in_title"] = float(title_hits.get(tid, 0) > 0)
-            f[_bucket("rank", order.index(tid) + 1, (1, 2, 3, 5))] = 1.0
-            f[f"topic={tid}:share"] = s / top
-            for term in terms.get(tid, ()):
-                f[f"term:{term}"] = 1.0  # which of the taxonomy's words are reliable signs
-        else:
-            f["absent"] = 1.0
+        f["log_score"] = math.log1p(s) / 3
+        f["share_of_top"] = s / top
+        f["share_of_all"] = s / total
+        f["distinct_terms"] = min(len(terms.get(tid, ())), 6) / 6
+        f["in_title"] = float(title_hits.get(tid, 0) > 0)
+        f[_bucket("rank", order.index(tid) + 1, (1, 2, 3, 5))] = 1.0
+        f[f"topic={tid}:share"] = s / top
+        for term in terms.get(tid, ()):
+            f[f"term:{term}"] = 1.0  # which of the taxonomy's words are reliable signs
         out[tid] = f
     return out
 

@@ -168,7 +168,7 @@ class ForeignMatcher:
             return []
         hits = []
         n = len(text)
-        for end_idx, (key, variant, places) in self.automaton.iter(text):
+        for end_idx, (key, variant, places) in self.automaton.iter_long(text):
             start, end = end_idx - len(key) + 1, end_idx + 1
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")) or (end < n and text[end].isalnum()):
                 continue  # part of a longer word; a hyphen may join places ("Frankfurt-Słubicer")

@@ -45,7 +45,12 @@ class LinearModel:
 
     def probability(self, x: Features) -> float:
         """P(positive) of a binary model."""
-        z = self.scores(x)["1"]
+        w = self.weights["1"]
+        z = self.intercepts["1"]
+        for k, v in x.items():
+            c = w.get(k)
+            if c is not None:
+                z += c * v
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def distribution(self, x: Features) -> dict[str, float]:
