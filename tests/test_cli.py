@@ -111,27 +111,3 @@ def test_eval_command_reports_all_measures(built_db, capsys):
     out = capsys.readouterr().out
     for label in ("participants: P", "relevance accuracy", "year accuracy", "topic micro-F1", "event-type accuracy"):
         assert label in out
-
-
-#: The issue's targets on ../shared/seeds + ../shared/corpus (measured figures in BENCHMARKS.md).
-FLOORS = {"participant_f1": 0.90, "relevance": 0.95, "year": 0.90, "topic_f1": 0.75}
-
-
-@pytest.mark.shared
-def test_extraction_quality_on_the_labelled_corpus_stays_above_its_floors(built_db):
-    if not (CORPUS / "gold.jsonl").is_file() or not (SEEDS / "gold.jsonl").is_file():
-        pytest.skip("../shared/seeds and ../shared/corpus are needed for the quality floors")
-    from koopatlas.cli import _extractor
-    from koopatlas.sources import load
-
-    extractor = _extractor(built_db)
-    scores = Scores()
-    for folder in (SEEDS, CORPUS):
-        for gold in read_gold(folder / "gold.jsonl"):
-            doc = load(folder / f"{gold['id']}.txt").with_url(gold.get("url"))
-            scores.add(gold, extractor.extract(doc).as_gold())
-    print(scores.report())
-    assert scores.participants[2] >= FLOORS["participant_f1"]
-    assert scores.relevance_accuracy >= FLOORS["relevance"]
-    assert scores.year_accuracy >= FLOORS["year"]
-    assert scores.topic_f1 >= FLOORS["topic_f1"]

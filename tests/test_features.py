@@ -1,0 +1,160 @@
+"""Evidence for the learned decisions, on sentences we wrote: foreign partners, Verbände, titles, years."""
+
+from datetime import date
+
+import pytest
+
+from koopatlas.extract import features as feats
+from koopatlas.extract import fields
+from koopatlas.extract.foreign import ForeignMatcher, countries_in
+from koopatlas.extract.places import PlaceLinker
+from koopatlas.sources import guess_title, is_headline, make_document
+
+
+@pytest.fixture(scope="module")
+def linker(gazetteer):
+    return PlaceLinker(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def foreign(con, gazetteer):
+    return ForeignMatcher.from_db(con, gazetteer.variants)
+
+
+def abroad(foreign, linker, text):
+    signals = fields.signal_hits(text)
+    taken = [(m.start, m.end) for a in linker.authorities(text) for m in a.mentions]
+    return {(m.label, m.place.country) for m in foreign.find(text, countries_in(signals), taken)}
+
+
+# --- foreign partners ------------------------------------------------------------------------------------
+
+
+def test_a_foreign_kreis_with_its_country_is_a_foreign_partner(foreign, linker):
+    found = abroad(foreign, linker, "Der Landkreis Görlitz und der polnische Powiat Zgorzelec unterzeichneten einen Vertrag.")
+    assert ("Powiat Zgorzelec", "PL") in found
+
+
+def test_twin_towns_by_their_local_name_and_by_their_german_exonym(foreign, linker):
+    assert ("Słubice", "PL") in abroad(foreign, linker, "Frankfurt (Oder) und Słubice pflegen ihre Städtepartnerschaft.")
+    found = abroad(foreign, linker, "Eine Delegation aus Mühlhausen besuchte die Partnerstadt Kronstadt in Rumänien.")
+    assert ("Kronstadt / Brașov", "RO") in found
+    assert ("Breslau / Wrocław", "PL") in abroad(foreign, linker, "Der Oberbürgermeister reiste nach Breslau.")
+
+
+def test_the_adjective_of_a_foreign_town_names_it(foreign, linker):
+    found = abroad(foreign, linker, "Die Słubicer Stadtverordneten berieten mit den Frankfurtern über die Partnerschaft.")
+    assert ("Słubice", "PL") in found
+
+
+def test_common_german_words_and_german_places_are_not_foreign(foreign, linker):
+    text = "Dabei wurde auch über Neustadt und Essen gesprochen. Auch Bergen war Thema, in Polen und Frankreich."
+    assert abroad(foreign, linker, text) == set()
+
+
+def test_a_small_foreign_place_needs_evidence(foreign, linker):
+    # Pori (Finland) without any hint of Finland is not taken; with its country it is
+    assert abroad(foreign, linker, "Pori Konferenz im Rathaus.") == set()
+    assert ("Pori", "FI") in abroad(foreign, linker, "Die Stadt pflegt Kontakte nach Pori in Finnland.")
+
+
+# --- Verbände -----------------------------------------------------------------------------------------------
+
+
+def test_an_amt_named_as_such_is_the_verband_not_its_namesake_gemeinde(linker):
+    text = "Gegründet haben den Zweckverband die Städte Kyritz und Premnitz sowie die Ämter Lebus und Rhinow."
+    found = {a.ags: a for a in linker.authorities(text)}
+    assert {"120645406", "120635309"} <= set(found)
+    assert found["120645406"].level == "verband" and found["120645406"].name == "Amt Lebus"
+    assert "12064268" not in found  # the Gemeinde Lebus
+
+
+def test_a_samtgemeinde_keeps_its_nine_digit_code(linker):
+    found = {a.ags for a in linker.authorities("Die Samtgemeinde Nienstädt und die Stadt Stadthagen kooperieren.")}
+    assert "032575405" in found
+
+
+def test_association_kreis_codes_keep_the_regierungsbezirk_digit(con):
+    rows = con.execute("SELECT a.kreis_ags, r.level FROM associations a LEFT JOIN regions r ON r.ags = a.kreis_ags").fetchall()
+    assert rows and all(len(k) == 5 and level == "kreis" for k, level in rows)
+    assert con.execute("SELECT DISTINCT kreis_ags FROM associations WHERE ars LIKE '01051%'").fetchall() == [("01051",)]
+
+
+# --- linking details ----------------------------------------------------------------------------------------
+
+
+def test_kreis_names_in_the_genitive(linker):
+    text = "Die Landräte des Rems-Murr-Kreises und des Schwarzwald-Baar-Kreises trafen sich."
+    assert {"08119", "08326"} <= {a.ags for a in linker.authorities(text)}
+
+
+def test_a_list_after_kreise_and_a_colon_is_a_list_of_kreise(linker):
+    found = {a.ags for a in linker.authorities("Mitglieder sind die Kreise: Düren, Euskirchen und Heinsberg.")}
+    assert {"05358", "05366", "05370"} <= found and "05358008" not in found
+
+
+def test_bremen_is_the_city_of_bremen(linker):
+    assert "04011" in {a.ags for a in linker.authorities("Bremen und Hamburg unterzeichnen eine Vereinbarung.")}
+
+
+# --- titles --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "Sie sind auf Seite 1von 2",
+    "Navigation über die Inhaltsbereiche dieser Seite",
+    "20200303-bericht-zv-kl-final-inkl-anlagen",
+    "Oderfahrt unter der Brücke © Stadt Frankfurt (Oder)",
+    "Zum Aktivieren des Google-Übersetzers bitte klicken.",
+    "Pressemeldung vom: 30.01.2019 - 08:01 Uhr",
+    "Logo der Gemeinde Musterhausen",
+    "Skip to content",
+    "Pressemitteilung Nr. 12/20, 01.07.2020",
+])
+def test_page_furniture_is_not_a_headline(line):
+    assert not is_headline(line)
+
+
+def test_the_title_is_the_first_headline_line_after_furniture():
+    text = ("Skip to content\nSie sind auf Seite 1von 2\nFoto: Kreisverwaltung\n"
+            "Landkreise unterzeichnen Partnerschaftsvertrag\nDer Landkreis A und der Landkreis B ...")
+    assert guess_title(text) == "Landkreise unterzeichnen Partnerschaftsvertrag"
+
+
+def test_a_file_name_as_metadata_title_gives_way_to_the_headline():
+    doc = make_document("bericht", "bericht.pdf", "Zweckverband gegründet\nDie Städte A und B gründen ...",
+                        title="20200303-bericht-zv-final")
+    assert doc.title == "Zweckverband gegründet"
+
+
+# --- years and genres ---------------------------------------------------------------------------------------
+
+
+def candidates(text, published=None):
+    return {c.year: c for c in feats.year_candidates(text, 40, published, date(2026, 12, 1))}
+
+
+def test_year_candidates_carry_where_each_year_stands():
+    found = candidates("Bereits 2013 besuchten sich die Kreise. Am 3. Juli 2014 trafen sich die Landräte in Forst.")
+    assert found[2013].features["passing_before"] == 1.0 and found[2013].features.get("full_date") == 0.0
+    assert found[2014].features["full_date"] == 1.0 and found[2014].day == date(2014, 7, 3)
+
+
+def test_a_planned_date_offers_the_year_before_as_a_candidate():
+    found = candidates("Die Bürgermeister trafen sich am Donnerstag. Das nächste Treffen ist im Mai 2019 geplant.")
+    assert found[2019].features["future_sentence"] == 1.0
+    assert found[2018].features["before_plan"] == 1.0 and found[2018].features["in_text"] == 0.0
+
+
+def test_the_publication_year_is_a_candidate_and_no_year_means_no_candidate():
+    assert candidates("Die Städte kooperieren.", published=date(2020, 5, 1))[2020].features["published"] == 1.0
+    assert candidates("Die Städte kooperieren.") == {}
+
+
+def test_genre_words_are_counted_from_the_signal_scan(gazetteer):
+    from koopatlas.extract import Extractor
+
+    extractor = Extractor(gazetteer)
+    text = "Polizei sucht Zeugen: Unfall auf der B 1, der Fahrer wurde verletzt. Vollsperrung bis Montag."
+    genres = feats.genre_counts(extractor.signals.hits(text))
+    assert genres["police"] >= 3 and genres["traffic"] >= 1
