@@ -220,7 +220,7 @@ def build_names(regions: pd.DataFrame, associations: pd.DataFrame, aliases: pd.D
     skip = {a for a in kreisfrei_gem if a[:5] in kreisfrei_kreis}
     rows: list[NameRow] = []
     for _, region in regions.iterrows():
-        if region["ags"] not in skip:
+        if region["ags"] not in skip and region["level"] != "verband":  # Verbände: association_variants
             rows.extend(region_variants(region))
     rows.extend(association_variants(associations))
     taken = {r.variant for r in rows}

@@ -143,7 +143,7 @@ def _area_km2(frame: gpd.GeoDataFrame) -> pd.Series:
 
 
 def regions_frame(layers: Layers) -> pd.DataFrame:
-    """One row per Land, Kreis and Gemeinde: the `regions` table.
+    """One row per Land, Kreis, Gemeinde and Verband (Amt, Samtgemeinde …): the `regions` table.
 
     Kreis-level AGS have 5 digits, Gemeinden 8, Länder 2; every row knows its Land
     and (below Land level) its Kreis, so queries never parse AGS strings.
@@ -175,7 +175,33 @@ def regions_frame(layers: Layers) -> pd.DataFrame:
                 }
             )
         )
+    parts.append(association_regions(layers))
     return pd.concat(parts, ignore_index=True)
+
+
+def association_regions(layers: Layers) -> pd.DataFrame:
+    """Ämter, Samtgemeinden … as `regions` rows of level "verband" (9-digit code, name with its kind).
+
+    They take part in events as a whole, so the dashboard names and places them like any
+    authority; the gazetteer takes their name variants from `associations`, not from here.
+    """
+    vwg = layers.vwg[layers.vwg["BEZ"].isin(ASSOCIATION_KINDS)].reset_index(drop=True)
+    ars = vwg["ARS"].astype(str).str[:9]
+    gen, bez = vwg["GEN"].astype(str), vwg["BEZ"].astype(str)
+    lon, lat = _centroids_lonlat(vwg)
+    return pd.DataFrame({
+        "ags": ars,
+        "name": [g if g.startswith(b) else f"{b} {g}" for g, b in zip(gen, bez, strict=True)],
+        "bez": bez,
+        "level": "verband",
+        "land_ags": ars.str[:2],
+        "kreis_ags": ars.str[:5],
+        "lon": lon,
+        "lat": lat,
+        "area_km2": _area_km2(vwg),
+        "nuts": vwg["NUTS"].astype(str),
+        "kreisfrei": False,
+    }).drop_duplicates("ags")
 
 
 #: VWG kinds that group several Gemeinden; the others are single Gemeinden.

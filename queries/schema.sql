@@ -2,10 +2,10 @@
 -- `python -m koopatlas geo`; the document tables are only ever added to.
 
 CREATE TABLE IF NOT EXISTS regions (
-    ags        VARCHAR PRIMARY KEY,  -- 2 (Land), 5 (Kreis) or 8 (Gemeinde) digits
+    ags        VARCHAR PRIMARY KEY,  -- 2 (Land), 5 (Kreis), 8 (Gemeinde) or 9 digits (Verband: ARS prefix)
     name       VARCHAR NOT NULL,     -- official name (GEN)
     bez        VARCHAR NOT NULL,     -- Land, Landkreis, Kreis, Kreisfreie Stadt, Stadt, Gemeinde ...
-    level      VARCHAR NOT NULL,     -- land / kreis / gemeinde
+    level      VARCHAR NOT NULL,     -- land / kreis / gemeinde / verband
     land_ags   VARCHAR NOT NULL,
     kreis_ags  VARCHAR,
     lon        DOUBLE,               -- representative point, inside the area

@@ -19,8 +19,12 @@ def open_page(page, url):
 
 def the_map(page):
     """The Karte's map: inside the map component's frame (Streamlit's own Plotly element without it)."""
-    frame = page.frame_locator("iframe[title*='kooperationskarte']")
-    return frame if page.locator("iframe[title*='kooperationskarte']").count() else page
+    selector = "iframe[title*='kooperationskarte']"
+    try:  # the component's frame may attach a moment after the page went network-idle
+        page.wait_for_selector(selector, state="attached", timeout=15_000)
+    except Exception:  # no frame: the st.plotly_chart fallback draws into the page itself
+        return page
+    return page.frame_locator(selector)
 
 
 def kpi(page, label):

@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from koopatlas import cli, config
-from koopatlas.evaluate import Scores, norm_ags, read_gold
+from koopatlas.evaluate import Scores, norm_ags
 
 SEEDS = config.SHARED_DIR / "seeds"
 CORPUS = config.SHARED_DIR / "corpus"

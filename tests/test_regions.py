@@ -5,7 +5,7 @@ import pytest
 
 def test_region_counts_per_level(con):
     counts = dict(con.execute("SELECT level, count(*) FROM regions GROUP BY level").fetchall())
-    assert counts == {"land": 16, "kreis": 401, "gemeinde": 10997}
+    assert counts == {"land": 16, "kreis": 401, "gemeinde": 10997, "verband": 1171}
 
 
 @pytest.mark.parametrize(
