@@ -14,7 +14,7 @@ from datetime import date
 
 from koopatlas.extract import features as feats
 from koopatlas.extract import fields, topics
-from koopatlas.extract.foreign import ForeignMatcher, countries_in
+from koopatlas.extract.foreign import ForeignMatcher, ForeignMention, countries_in
 from koopatlas.extract.model import MODEL_PATH, LinearModel, Model
 from koopatlas.extract.places import ROLE_LOCATION, ROLE_MENTIONED, ROLE_PARTICIPANT, Authority, PlaceLinker
 from koopatlas.extract.terms import TermMatcher
@@ -75,7 +75,7 @@ class Event:
 
 
 _CITY_STATES = ("02", "02000", "04", "11", "11000")
-#: A relevant text names at least two parties; the second may be weaker than the role threshold.
+#: A relevant text names at least two parties; the weakest of them may be under the role threshold.
 SECOND_PARTY_FLOOR = 0.2
 
 
@@ -134,7 +134,7 @@ class Extractor:
         signals = self.signals.hits(text)
         ctx = feats.DocContext.build(text, signals)
         authorities = self.linker.authorities(text, relevant=True)
-        foreign = self.foreign_partners(text, signals, authorities)
+        foreign, foreign_mentions = self.foreign_partners(text, signals, authorities)
         regions = self.linker.regions
         variants = self.linker.gaz.variants
         members = feats.sentence_members(authorities, ctx)
@@ -150,6 +150,7 @@ class Extractor:
         ]
         score = fields.cooperation_score(text, signals)
         document = feats.document_features(ctx, authorities, regions, len(foreign), score, feats.genre_counts(signals))
+        document |= feats.foreign_features(ctx, foreign_mentions, members)
         years = feats.year_candidates(text, ctx.title_end, doc.published or doc.published_year, date.today())
         title_signals = fields.signal_hits(doc.title) if doc.title else []
         type_base = feats.type_features(ctx, title_signals, len(foreign))
@@ -158,18 +159,20 @@ class Extractor:
         return Analysis(doc, ctx, authorities, candidates, document, foreign, years,
                         feats.topic_features(text, ctx, self.topic_ids), type_base, people)
 
-    def foreign_partners(self, text: str, signals, authorities: list[Authority]) -> list[tuple[str, str]]:
-        """(name, country code) of the places abroad the text names with evidence."""
+    def foreign_partners(self, text: str, signals, authorities: list[Authority]) -> tuple[list[tuple[str, str]], list[ForeignMention]]:
+        """(name, country code) of the places abroad the text names with evidence, and their mentions."""
         out: dict[str, str] = {}
+        mentions: list[ForeignMention] = []
         if self.foreign is not None:
             taken = [(m.start, m.end) for a in authorities for m in a.mentions]
-            for fm in self.foreign.find(text, countries_in(signals), taken):
+            mentions = self.foreign.find(text, countries_in(signals), taken)
+            for fm in mentions:
                 out.setdefault(fm.label, fm.place.country)
         known = {name.split(" / ")[0].split(" ")[-1] for name in out}
         for name, country in fields.foreign_partners(text, signals):  # "Region Woronesch (Russland)": not in GeoNames
             if name.split(" ")[-1] not in known and not self.linker.gaz.lookup(name):
                 out.setdefault(name, country)
-        return list(out.items())
+        return list(out.items()), mentions
 
     # -- decisions -----------------------------------------------------------------------------
 
@@ -188,11 +191,11 @@ class Extractor:
         p_relevant = model.relevance.probability(self.relevance_features(an, role_p))
         order = sorted(range(len(role_p)), key=lambda i: -role_p[i])
         chosen = [i for i in order if role_p[i] >= th.role]
-        if chosen and len(chosen) + (1 if an.foreign else 0) < 2 and len(order) > len(chosen):
-            nxt = order[len(chosen)]
-            if role_p[nxt] >= SECOND_PARTY_FLOOR:
-                chosen.append(nxt)
-        relevant = p_relevant >= th.relevance and len(chosen) + (1 if an.foreign else 0) >= 2 and bool(chosen)
+        # cooperation needs two parties, at least one German: a partner abroad counts as one
+        need = 1 if an.foreign else 2
+        while len(chosen) < need and len(order) > len(chosen) and role_p[order[len(chosen)]] >= SECOND_PARTY_FLOOR:
+            chosen.append(order[len(chosen)])
+        relevant = p_relevant >= th.relevance and len(chosen) >= need
         authorities = [
             Authority(a.ags, a.name, a.level, self._role(a, i in chosen, relevant),
                       round(role_p[i], 2) if relevant and i in chosen else a.confidence, a.mentions)

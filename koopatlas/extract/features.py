@@ -204,6 +204,21 @@ def document_features(ctx: DocContext, authorities: list[Authority], regions, n_
     return f
 
 
+def foreign_features(ctx: DocContext, mentions, members: list[set[int]]) -> Features:
+    """How the text names places abroad: with a partner or region word, in the lead, beside a German party."""
+    if not mentions:
+        return {}
+    german = set().union(*members) if members else set()
+    sentences = {ctx.sentence(m.start) for m in mentions}
+    return {
+        "foreign_cue": float(any(m.cue for m in mentions)),
+        "foreign_lead": float(any(m.start < LEAD_CHARS for m in mentions)),
+        "foreign_coop_sentence": float(bool(sentences & ctx.coop_sentences)),
+        "foreign_beside_german": float(bool(sentences & german)),
+        _bucket("foreign_places", len(mentions), (1, 2, 4)): 1.0,
+    }
+
+
 def role_summary(probabilities: list[float]) -> Features:
     """How many candidates the role model believes in: the relevance model's view of the parties."""
     ps = sorted(probabilities, reverse=True) + [0.0, 0.0]

@@ -57,6 +57,7 @@ class ForeignMention:
     text: str
     place: ForeignPlace
     label: str  # what to show: "Słubice", "Landkreis Gostyń", "Breslau / Wrocław"
+    cue: bool = False  # a partner or region word, or the country right after it, says it is meant abroad
 
 
 #: Place names that are also common German words ("Dabei" is an alternate name of Dubai, "Auch" a
@@ -195,7 +196,7 @@ class ForeignMatcher:
             label = place.name if variant in (place.name, _fold(place.name)) else f"{variant} / {place.name}"
             if region and not region["word"].startswith("Partner") and region["word"] not in ("Stadt", "Gemeinde", "Kommune"):
                 label = f"{region['word']} {label}"
-            out.append(ForeignMention(start, end, variant, place, label))
+            out.append(ForeignMention(start, end, variant, place, label, bool(region or near_country or twinning)))
             last = end
         return _one_per_place(out)
 
