@@ -38,6 +38,12 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None
     return con.execute(text, _used(text, params)).df()
 
 
+def rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> list[tuple]:
+    """Run one named query and return plain tuples: for large lookups loaded once, without a DataFrame."""
+    text = sql(name)
+    return con.execute(text, _used(text, params)).fetchall()
+
+
 def statements(name: str) -> list[str]:
     """The statements of a file (our files keep ';' only at statement ends)."""
     return [s.strip() for s in re.split(r";\s*(?:\n|$)", sql(name)) if s.strip() and not _only_comments(s)]

