@@ -34,7 +34,7 @@ chromium:
 ## build: boundaries, regions, gazetteer and the sample corpus into $(DB)
 build: $(DB)
 
-$(DB): $(SETUP_STAMP) data/aliases.csv data/topics.toml $(wildcard queries/*.sql) $(shell find koopatlas -name '*.py') $(wildcard data/samples/*)
+$(DB): $(SETUP_STAMP) data/aliases.csv data/exonyms.csv data/topics.toml $(wildcard queries/*.sql) $(shell find koopatlas -name '*.py') $(wildcard data/samples/*)
 	$(PY) -m koopatlas build
 
 ## run: set up, build the database, serve the app on http://localhost:$(PORT)
