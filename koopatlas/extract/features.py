@@ -374,9 +374,10 @@ def type_features(ctx: DocContext, title_signals: list[tuple[str, str, int]], n_
     f: Features = {"bias": 1.0}
     body: dict[str, float] = {}
     lead: dict[str, float] = {}
-    for label, _, start in ctx.signals:
+    for label, term, start in ctx.signals:
         if label.startswith("type:"):
             body[label] = body.get(label, 0.0) + 1
+            f[f"word:{term}"] = 1.0  # which of the type words are reliable signs
             if start < 600:
                 lead[label] = lead.get(label, 0.0) + 1
     for label, _, _ in title_signals:

@@ -114,7 +114,7 @@ class Model:
 # --- fitting -----------------------------------------------------------------------------------------
 
 #: Inverse L2 strength per model: small data, so weights are kept modest.
-REGULARISATION = {"role": 1.0, "relevance": 0.5, "year": 1.0, "topic": 1.0, "event_type": 0.5}
+REGULARISATION = {"role": 1.0, "relevance": 0.5, "year": 1.0, "topic": 1.0, "event_type": 0.3}
 
 
 def fit(rows: list[Features], labels: list[str], c: float, balanced: bool = False) -> LinearModel:
