@@ -7,7 +7,6 @@ the repository but the built database. Runs on one core (the process is pinned).
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import random

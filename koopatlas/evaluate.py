@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,8 +164,9 @@ def _split_foreign(entry: str) -> tuple[str, str]:
 
 
 def _fold(text: str) -> str:
-    table = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss"})
-    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(table)) if not unicodedata.combining(c)).lower()
+    from koopatlas.extract.foreign import fold
+
+    return fold(text).lower()
 
 
 def _match_foreign(gold: list[str], pred: list[str]) -> int:

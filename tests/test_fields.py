@@ -1,6 +1,9 @@
 """Event fields: relevance, event type, topics, funding, people, foreign partners."""
 
+import pytest
+
 from koopatlas.extract import fields, topics
+from koopatlas.sources import make_document
 
 
 def test_topics_come_from_the_taxonomy_file_with_german_labels():
@@ -12,21 +15,40 @@ def test_topics_come_from_the_taxonomy_file_with_german_labels():
     assert all(t.label and t.terms for t in taxonomy)
 
 
-def test_topics_follow_what_the_text_dwells_on():
-    matcher = topics.TopicMatcher(topics.load_topics())
-    text = ("Die Kreise bauen eine gemeinsame Leitstelle für Feuerwehr und Rettungsdienst. Der Katastrophenschutz "
-            "wird gebündelt, die Feuerwehren üben gemeinsam für Hochwasser.")
-    chosen = topics.choose_topics(text, matcher)
-    assert chosen[0] == "sicherheit"
-    assert "kultur_tourismus" not in chosen
+@pytest.fixture(scope="module")
+def extractor(con):
+    from koopatlas.extract import Extractor
+
+    return Extractor.from_db(con)
 
 
-def test_a_new_topic_term_needs_no_code(tmp_path):
+def extract(extractor, text):
+    return extractor.extract(make_document("satz", "satz.txt", text))
+
+
+def test_topics_follow_what_the_text_dwells_on(extractor):
+    text = ("Gemeinsame Leitstelle\nDer Landkreis Görlitz und der Landkreis Bautzen bauen eine gemeinsame Leitstelle "
+            "für Feuerwehr und Rettungsdienst. Der Katastrophenschutz wird gebündelt, die Feuerwehren üben gemeinsam "
+            "für Hochwasser.")
+    event = extract(extractor, text)
+    assert event.relevant and event.topics[0] == "sicherheit"
+    assert "kultur_tourismus" not in event.topics
+
+
+def test_a_new_topic_term_needs_no_code(tmp_path, extractor):
+    from koopatlas.extract import features as feats
+    from koopatlas.extract.terms import TermMatcher
+
     path = tmp_path / "topics.toml"
     path.write_text('[test]\nlabel = "Test"\nterms = ["zauberwort"]\n', encoding="utf-8")
-    matcher = topics.TopicMatcher(topics.load_topics(path))
-    assert topics.choose_topics("Ein Zauberwort öffnet Türen.", matcher) == ["test"]
-    assert topics.choose_topics("Nichts dergleichen.", matcher) == []
+    taxonomy = topics.load_topics(path)
+    matcher = TermMatcher({f"topic:{t.id}": t.terms for t in taxonomy})
+    model = extractor.model.topic  # the pooled model weighs a topic it never saw by its evidence alone
+    for text, expected in (("Zauberwort\nEin Zauberwort öffnet Türen, das Zauberwort hilft.", True),
+                           ("Nichts dergleichen.", False)):
+        ctx = feats.DocContext.build(text, matcher.hits(text))
+        rows = feats.topic_features(text, ctx, ["test"])
+        assert (model.probability(rows["test"]) >= extractor.model.thresholds.topic) is expected
 
 
 def test_event_types():
@@ -36,13 +58,17 @@ def test_event_types():
     assert fields.event_type("Nichts davon.") == "sonstiges"
 
 
-def test_relevance_needs_two_authorities_and_cooperation():
-    text = "Die Landkreise Görlitz und Bautzen unterzeichnen eine Kooperationsvereinbarung."
-    assert fields.is_cooperation(text, 2, 0)
-    assert not fields.is_cooperation(text, 1, 0)
-    assert fields.is_cooperation("Der Landkreis besiegelt die Partnerschaft mit seinem polnischen Partner.", 1, 1)
-    budget = "Der Kreistag beschloss den Haushalt. Landrat und Kreistag lehnen die Pläne ab, im Wahlkreis gibt es Streit."
-    assert not fields.is_cooperation(budget, 2, 0)
+def test_relevance_needs_two_parties_and_cooperation(extractor):
+    agreement = "Kooperation\nDie Landkreise Görlitz und Bautzen unterzeichnen eine Kooperationsvereinbarung."
+    assert extract(extractor, agreement).relevant
+    partner = ("Partnerschaft besiegelt\nDer Landkreis Görlitz besiegelt die Partnerschaft mit dem polnischen "
+               "Powiat Zgorzelec. Die Landräte unterzeichneten den Partnerschaftsvertrag.")
+    event = extract(extractor, partner)
+    assert event.relevant and any(c == "PL" for _, c in event.foreign_partners)
+    budget = ("Haushalt beschlossen\nDer Kreistag des Landkreises Görlitz beschloss den Haushalt. Die Fraktionen "
+              "lehnen die Pläne ab, im Wahlkreis gibt es Streit.")
+    event = extract(extractor, budget)
+    assert not event.relevant and event.topics == [] and event.with_role("participant") == []
 
 
 def test_funding_amount_funder_and_programme():

@@ -149,7 +149,7 @@ class Extractor:
             for a, sentences in zip(authorities, members, strict=True)
         ]
         score = fields.cooperation_score(text, signals)
-        document = feats.document_features(ctx, authorities, regions, len(foreign), score, feats.genre_counts(signals))
+        document = feats.document_features(ctx, authorities, len(foreign), score, feats.genre_counts(signals))
         document |= feats.foreign_features(ctx, foreign_mentions, members)
         years = feats.year_candidates(text, ctx.title_end, doc.published or doc.published_year, date.today())
         title_signals = fields.signal_hits(doc.title) if doc.title else []

@@ -162,7 +162,7 @@ _PERSON_NEAR = re.compile(r"(?:Landr(?:at|ätin)|[Bb]ürgermeister(?:in)?|OB|Amt
 # --- relevance --------------------------------------------------------------------------------------
 
 
-def document_features(ctx: DocContext, authorities: list[Authority], regions, n_foreign: int, coop_score: float,
+def document_features(ctx: DocContext, authorities: list[Authority], n_foreign: int, coop_score: float,
                       genre_hits: dict[str, int]) -> Features:
     """Document-level evidence for "this text reports cooperation between local authorities"."""
     f: Features = {"bias": 1.0}
@@ -267,7 +267,7 @@ def year_candidates(text: str, title_end: int, published, today) -> list[YearCan
         return []
     total = len(text)
     rule_scores = {y: max((dates.rule_score(text, h, total, pub) for h in by_year.get(y, [])), default=-5.0) for y in years}
-    best_rule = max(rule_scores, key=lambda y: (rule_scores[y], y))
+    best_rule = dates.event_year(text, published, today)[0]  # the hand-set rules' choice, as one piece of evidence
     out = []
     for y in sorted(years):
         hs = by_year.get(y, [])

@@ -1,4 +1,4 @@
-"""Event fields besides places: relevance, event type, funding, people, foreign partners."""
+"""Event fields besides places: cooperation signals, event type, funding, people, foreign partners in brackets."""
 
 from __future__ import annotations
 
@@ -119,16 +119,6 @@ def cooperation_score(text: str, hits: list[tuple[str, str, int]] | None = None)
         labels.add("opposition")
     against = sum(NOT_COOPERATION_TERMS[label][0] for label in labels)
     return min(signals, 6) - against
-
-
-def is_cooperation(text: str, n_authorities: int, n_foreign: int, score: float | None = None) -> bool:
-    """Does the text report cooperation between local authorities (at least one German)?"""
-    if n_authorities >= 2 or (n_authorities == 1 and n_foreign >= 1):
-        return (cooperation_score(text) if score is None else score) >= RELEVANCE_THRESHOLD
-    return False
-
-
-RELEVANCE_THRESHOLD = 1.0
 
 
 def event_type(text: str, title: str = "", lead_chars: int = 600, hits: list[tuple[str, str, int]] | None = None) -> str | None:

@@ -69,7 +69,7 @@ class ForeignMention:
 COMMON_WORD_ZIPF = 3.3
 
 
-def _fold(name: str) -> str:
+def fold(name: str) -> str:
     """"Słubice" → "Slubice": press releases often drop the diacritics."""
     import unicodedata
 
@@ -120,12 +120,12 @@ def build_names() -> pd.DataFrame:
             continue
         key = (c["name"], cc)
         population[key] = max(population.get(key, 0), pop)
-        names = {c["name"], _fold(c["name"])}
+        names = {c["name"], fold(c["name"])}
         if pop >= MIN_POPULATION_ALTERNATES:
             names |= {n for n in c.get("alternatenames", []) if len(n.split()) <= 3}
         for variant in names:
             if len(variant) >= 4 and _LATIN.match(variant) and not is_common(variant):
-                kind = "name" if variant in (c["name"], _fold(c["name"])) else "alternate"
+                kind = "name" if variant in (c["name"], fold(c["name"])) else "alternate"
                 rows.append((variant, c["name"], cc, pop, kind))
     for exonym, name, cc in exonyms:
         rows.append((exonym, name, cc, population.get((name, cc), LARGE_CITY), "exonym"))
@@ -206,7 +206,7 @@ class ForeignMatcher:
                 place = places[0]
             if place is None:
                 continue
-            label = place.name if variant in (place.name, _fold(place.name)) else f"{variant} / {place.name}"
+            label = place.name if variant in (place.name, fold(place.name)) else f"{variant} / {place.name}"
             if region and not region["word"].startswith("Partner") and region["word"] not in ("Stadt", "Gemeinde", "Kommune"):
                 label = f"{region['word']} {label}"
             out.append(ForeignMention(start, end, variant, place, label, bool(region or near_country or twinning)))
@@ -221,7 +221,7 @@ def _one_per_place(mentions: list[ForeignMention]) -> list[ForeignMention]:
     """Each place once, with the most telling label ("Landkreis Gostyń" before "Gostyń")."""
     best: dict[tuple[str, str], ForeignMention] = {}
     for m in mentions:
-        key = (_fold(m.place.name).lower(), m.place.country)
+        key = (fold(m.place.name).lower(), m.place.country)
         if key not in best or len(m.label) > len(best[key].label):
             best[key] = m
     return sorted(best.values(), key=lambda m: m.start)

@@ -50,9 +50,6 @@ def topic_labels(path: Path | None = None) -> dict[str, str]:
     return {t.id: t.label for t in load_topics(path)}
 
 
-#: A topic must reach this share of the strongest topic's score: texts touch many
-#: topics in passing, the annotated ones are those the text dwells on.
-RELATIVE_THRESHOLD = 0.15
 #: Signal words count more in the lead and in sentences that name a subject of the talks.
 LEAD_CHARS = 400
 LEAD_BONUS = 0.5
@@ -78,17 +75,3 @@ def weighted_scores(text: str, hits: list[tuple[str, str, int]], prefix: str = "
         key = label[len(prefix):]
         scores[key] = scores.get(key, 0.0) + weight
     return scores
-
-
-def choose_topics(text: str, matcher: TopicMatcher | None = None, hits: list[tuple[str, str, int]] | None = None,
-                  prefix: str = "", max_topics: int = 8) -> list[str]:
-    """Topics whose weighted signals reach a share of the strongest topic's."""
-    if hits is None:
-        hits = matcher.hits(text)
-    scores = weighted_scores(text, hits, prefix)
-    if not scores:
-        return []
-    top = max(scores.values())
-    chosen = [t for t, v in scores.items() if v >= RELATIVE_THRESHOLD * top and v >= 1.0]
-    chosen.sort(key=lambda t: -scores[t])
-    return chosen[:max_topics]
