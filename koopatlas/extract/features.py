@@ -340,12 +340,16 @@ def topic_features(text: str, ctx: DocContext, topic_ids: list[str]) -> dict[str
     scores = topics.weighted_scores(text, ctx.signals, prefix="topic:")
     terms: dict[str, set[str]] = {}
     title_hits: dict[str, int] = {}
+    lead_hits: dict[str, int] = {}
     for label, term, start in ctx.signals:
         if label.startswith("topic:"):
             tid = label[6:]
             terms.setdefault(tid, set()).add(term)
             if start < ctx.title_end:
                 title_hits[tid] = title_hits.get(tid, 0) + 1
+            if start < LEAD_CHARS:
+                lead_hits[tid] = lead_hits.get(tid, 0) + 1
+    lead_top = max(lead_hits.values(), default=0)
     top = max(scores.values(), default=0.0)
     total = sum(scores.values()) or 1.0
     order = sorted(scores, key=lambda t: -scores[t])
@@ -361,6 +365,7 @@ def topic_features(text: str, ctx: DocContext, topic_ids: list[str]) -> dict[str
         f["share_of_all"] = s / total
         f["distinct_terms"] = min(len(terms.get(tid, ())), 6) / 6
         f["in_title"] = float(title_hits.get(tid, 0) > 0)
+        f["lead_share"] = lead_hits.get(tid, 0) / lead_top if lead_top else 0.0
         f[_bucket("rank", order.index(tid) + 1, (1, 2, 3, 5))] = 1.0
         f[f"topic={tid}:share"] = s / top
         for term in terms.get(tid, ()):
