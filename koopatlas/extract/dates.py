@@ -185,7 +185,14 @@ def anniversary_year(text: str, today: date | None = None) -> int | None:
     return None
 
 
+_PLAN_NAME_BEFORE = re.compile(
+    r"(?:Masterplan|Programm|Strategie|Agenda|Vision|Ziel|Konzept|IGA|Bundesgartenschau|Wahl|Kommunalwahl)\s*$", re.IGNORECASE
+)
+_FOUNDED = re.compile(r"\b(?:gegründet|Gründung|gründeten|seit)\b", re.IGNORECASE)
+
+
 def rule_score(text: str, hit: DateHit, total: int, published: date | None = None) -> float:
+    """The hand-set score of one date hit (kept as evidence for the learned ranking)."""
     before = text[max(0, hit.start - 40): hit.start]
     after = text[hit.end: hit.end + 25]
     sentence_start = max(text.rfind(".", 0, hit.start), text.rfind("\n", 0, hit.start)) + 1
@@ -200,11 +207,11 @@ def rule_score(text: str, hit: DateHit, total: int, published: date | None = Non
         score -= 2.5
     if PASSING_AFTER.match(after):
         score -= 1.5
-    if re.search(r"(?:Masterplan|Programm|Strategie|Agenda|Vision|Ziel|Konzept|IGA|Bundesgartenschau|Wahl|Kommunalwahl)\s*$", before, re.IGNORECASE):
+    if _PLAN_NAME_BEFORE.search(before):
         score -= 2.0
     if EVENT_WORDS.search(sentence):
         score += 0.7
-    if re.search(r"\b(?:gegründet|Gründung|gründeten|seit)\b", sentence, re.IGNORECASE):
+    if _FOUNDED.search(sentence):
         score -= 2.0  # the founding of what now meets is background
     if FUTURE_WORDS.search(sentence):
         score -= 1.5  # "Das nächste Treffen ist im Mai 2019 vorgesehen"
@@ -239,22 +246,31 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return text[s: min(ends) if ends else len(text)]
 
 
+def as_date(published: date | int | None) -> date | None:
+    """A publication year alone counts as mid-year."""
+    return date(published, 7, 1) if isinstance(published, int) else published
+
+
 def event_year(text: str, published: date | int | None = None, today: date | None = None) -> tuple[int | None, date | None]:
-    """The reported event's year (and day, when given), else the publication year."""
+    """The reported event's year (and day, when given), else the publication year (the hand-set rules)."""
     today = today or date.today()
-    if isinstance(published, int):
-        published = date(published, 7, 1)  # only the year is known
-    anniversary = anniversary_year(text, today)
+    published = as_date(published)
+    hits = [h for h in find_dates(text) if 1990 <= h.year <= today.year + 2]
+    scores = [rule_score(text, h, len(text), published) for h in hits]
+    return choose_year(text, hits, scores, anniversary_year(text, today), published)
+
+
+def choose_year(text: str, hits: list[DateHit], scores: list[float], anniversary: int | None,
+                published: date | None) -> tuple[int | None, date | None]:
+    """The rules' choice among scored date hits: an anniversary, the year before a plan, the best hit."""
     if anniversary:
         return anniversary, None
-    hits = [h for h in find_dates(text) if 1990 <= h.year <= today.year + 2]
     if not hits:
         return (published.year if published else None), None
-    scored = sorted(hits, key=lambda h: rule_score(text, h, len(text), published), reverse=True)
-    best = scored[0]
+    best_score, best = max(zip(scores, hits, strict=True), key=lambda t: t[0])
     inferred = _year_before_plan(text, best)
     if inferred:
         return inferred, None
-    if published and rule_score(text, best, len(text), published) < 1.5:
+    if published and best_score < 1.5:
         return published.year, None
     return best.year, best.day

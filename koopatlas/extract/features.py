@@ -251,8 +251,8 @@ class YearCandidate:
 
 def year_candidates(text: str, title_end: int, published, today) -> list[YearCandidate]:
     """Every year the text (or its publication date) offers, with the evidence around each mention."""
-    pub = published if published is None or not isinstance(published, int) else None
-    pub_year = published if isinstance(published, int) else (published.year if published else None)
+    pub = dates.as_date(published)
+    pub_year = pub.year if pub else None
     hits = [h for h in dates.find_dates(text) if 1990 <= h.year <= today.year + 2]
     anniversary = dates.anniversary_year(text, today)
     by_year: dict[int, list] = {}
@@ -266,8 +266,11 @@ def year_candidates(text: str, title_end: int, published, today) -> list[YearCan
     if not years:
         return []
     total = len(text)
-    rule_scores = {y: max((dates.rule_score(text, h, total, pub) for h in by_year.get(y, [])), default=-5.0) for y in years}
-    best_rule = dates.event_year(text, published, today)[0]  # the hand-set rules' choice, as one piece of evidence
+    hit_scores = [dates.rule_score(text, h, total, pub) for h in hits]
+    rule_scores = dict.fromkeys(years, -5.0)
+    for h, score in zip(hits, hit_scores, strict=True):
+        rule_scores[h.year] = max(rule_scores[h.year], score)
+    best_rule = dates.choose_year(text, hits, hit_scores, anniversary, pub)[0]  # the rules' choice, as evidence
     out = []
     for y in sorted(years):
         hs = by_year.get(y, [])
