@@ -38,9 +38,13 @@ class LinearModel:
 
     def scores(self, x: Features) -> dict[str, float]:
         out = {}
-        for c in self.weights:
-            w = self.weights[c]
-            out[c] = self.intercepts[c] + sum(v * w.get(k, 0.0) for k, v in x.items())
+        for c, w in self.weights.items():
+            z = self.intercepts[c]
+            for k, v in x.items():
+                weight = w.get(k)
+                if weight is not None:
+                    z += weight * v
+            out[c] = z
         return out
 
     def probability(self, x: Features) -> float:
