@@ -131,3 +131,33 @@ def test_a_sub_page_as_the_very_first_request_still_shows_the_app_navigation(bui
         pg.close()
     finally:
         server.stop(proc)
+
+
+def test_an_ingest_while_the_app_runs_shows_without_a_restart(built_db, browser, tmp_path):
+    """The CLI replaces the database file while the app holds it open: the next page load counts the new event."""
+    import os
+    import shutil
+
+    from conftest import _free_port
+
+    from koopatlas import cli
+    from koopatlas.web import server
+
+    db = tmp_path / "live.duckdb"
+    shutil.copyfile(built_db, db)
+    port = _free_port()
+    proc = server.start(port=port, env=dict(os.environ, KOOPATLAS_DB=str(db)))
+    try:
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        open_page(pg, f"http://127.0.0.1:{port}/")
+        before = kpi(pg, "Ereignisse")
+        release = tmp_path / "neu.txt"
+        release.write_text("Zweckverband gegründet\nDer Landkreis Görlitz und der Landkreis Bautzen gründen einen "
+                           "Zweckverband für die Abfallentsorgung. Die Landräte unterzeichneten die Vereinbarung.\n",
+                           encoding="utf-8")
+        assert cli.main(["--db", str(db), "ingest", str(release)]) == 0
+        open_page(pg, f"http://127.0.0.1:{port}/")
+        assert kpi(pg, "Ereignisse") == before + 1
+        pg.close()
+    finally:
+        server.stop(proc)

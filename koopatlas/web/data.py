@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,26 @@ from koopatlas import config, queries, store
 from koopatlas.web import maps
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+_lock = threading.Lock()
+_open: dict[str, tuple[float, duckdb.DuckDBPyConnection]] = {}
+
+
 def connection(path: str, version: float) -> duckdb.DuckDBPyConnection:
-    """Read-only connection; ``version`` (the file's mtime) reopens it after an ingest."""
-    return store.connect(Path(path), read_only=True)
+    """The read-only connection to the current file; ``version`` (its mtime) changes after a write.
+
+    Writers replace the file atomically. DuckDB hands out its already open database for a path
+    as long as any connection to it is open, so the connection to the replaced file is closed
+    first; only then does opening the path read the new file.
+    """
+    with _lock:
+        current = _open.get(path)
+        if current is not None and current[0] == version:
+            return current[1]
+        if current is not None:
+            current[1].close()  # queries still running on it fail once and are retried (query())
+        con = store.connect(Path(path), read_only=True)
+        _open[path] = (version, con)
+        return con
 
 
 def db_version() -> float:
@@ -28,11 +45,21 @@ def db_version() -> float:
 @st.cache_data(show_spinner=False, max_entries=512)
 def query(name: str, params: tuple[tuple[str, Any], ...], version: float) -> pd.DataFrame:
     """Run ``queries/<name>.sql``; params as a sorted tuple so they hash for the cache."""
-    con = connection(str(config.db_path()), version).cursor()
-    try:
-        return queries.run(con, name, dict(params))
-    finally:
-        con.close()
+    for attempt in (1, 2):
+        try:
+            con = connection(str(config.db_path()), db_version()).cursor()
+        except duckdb.ConnectionException:
+            if attempt == 2:
+                raise
+            continue  # closed by a reopen in another session a moment ago
+        try:
+            return queries.run(con, name, dict(params))
+        except duckdb.ConnectionException:
+            if attempt == 2:
+                raise
+        finally:
+            con.close()
+    raise AssertionError("unreachable")
 
 
 def _freeze(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
