@@ -14,7 +14,6 @@ import streamlit as st
 from koopatlas import config, queries, store
 from koopatlas.web import maps
 
-
 _lock = threading.Lock()
 _open: dict[str, tuple[float, duckdb.DuckDBPyConnection]] = {}
 
