@@ -153,6 +153,11 @@ def candidate_features(a: Authority, ctx: DocContext, region, others: list[Autho
     f["person_near"] = float(any(ctx.person_near(m.start, m.end) for m in ms))
     f["most_mentioned"] = float(n >= max_mentions)
     f["log_candidates"] = math.log1p(len(others))
+    earlier = sum(1 for o in others if o is not a and o.mentions and min(m.start for m in o.mentions) < first)
+    f[_bucket("named_after", earlier, (0, 1, 3))] = 1.0  # how many authorities the text names before this one
+    kreis = region.kreis_ags if region is not None and a.level in ("gemeinde", "verband") else None
+    f["kreis_named_too"] = float(bool(kreis) and any(o.ags == kreis for o in others))
+    f["has_named_towns"] = float(a.level == "kreis" and any(o.ags[:5] == a.ags and len(o.ags) > 5 for o in others))
     return f
 
 

@@ -77,12 +77,12 @@ def _role_rows(items: list[Labelled]) -> tuple[list[feats.Features], list[str]]:
     return rows, labels
 
 
-def _folds(items: list[Labelled], k: int) -> list[list[int]]:
-    """k folds of item indices, whole sources per fold, balanced by size, deterministic."""
+def _folds(items: list[Labelled], k: int, salt: str = "") -> list[list[int]]:
+    """k folds of item indices, whole sources per fold, balanced by size, deterministic (per salt)."""
     groups: dict[str, list[int]] = {}
     for i, item in enumerate(items):
         groups.setdefault(source_group(item.gold["id"]), []).append(i)
-    order = sorted(groups, key=lambda g: (-len(groups[g]), hashlib.sha1(g.encode()).hexdigest()))
+    order = sorted(groups, key=lambda g: (-len(groups[g]), hashlib.sha1((salt + g).encode()).hexdigest()))
     folds: list[list[int]] = [[] for _ in range(k)]
     for g in order:
         min(folds, key=len).extend(groups[g])
@@ -162,10 +162,14 @@ def score(extractor: Extractor, items: list[Labelled], model: Model) -> Scores:
         extractor.model = saved
 
 
-def cross_validate(extractor: Extractor, items: list[Labelled], k: int) -> tuple[Scores, Scores]:
-    """(held-out scores over all k folds, training scores of the model fitted on everything)."""
+def cross_validate(extractor: Extractor, items: list[Labelled], k: int, salt: str = "") -> tuple[Scores, Scores]:
+    """(held-out scores over all k folds, training scores of the model fitted on everything).
+
+    ``salt`` draws another assignment of sources to folds: repeating with a few salts shows how
+    much of a difference between two versions is the luck of one assignment.
+    """
     held_out = Scores()
-    for fold in _folds(items, k):
+    for fold in _folds(items, k, salt):
         held = set(fold)
         model = fit_model(extractor, [item for i, item in enumerate(items) if i not in held])
         part = score(extractor, [items[i] for i in fold], model)
