@@ -104,10 +104,11 @@ def test_cross_validated_extraction_stays_above_its_floors(built_db, capsys):
 def test_eval_cv_prints_cross_validated_and_training_figures_side_by_side(built_db, capsys):
     if not (SEEDS / "gold.jsonl").is_file() or not (CORPUS / "gold.jsonl").is_file():
         pytest.skip("../shared/seeds and ../shared/corpus not present")
-    assert cli.main(["--db", str(built_db), "eval", "--cv", "3", str(SEEDS / "gold.jsonl"), str(SEEDS),
-                     str(CORPUS)]) == 0
+    assert cli.main(["--db", str(built_db), "eval", "--cv", "3", "--repeats", "2", str(SEEDS / "gold.jsonl"),
+                     str(SEEDS), str(CORPUS)]) == 0
     out = capsys.readouterr().out
     assert "cross-validated" in out and "training" in out
+    assert "over 2 fold assignments (mean ± sd): participant_f1" in out
     assert out.strip().splitlines()[-2].startswith("CV: participants F1")
     assert cli.main(["--db", str(built_db), "eval", "--cv", "1", str(SEEDS)]) == 2
 
