@@ -170,7 +170,7 @@ def default_training_sets() -> list[Path]:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from koopatlas.evaluate import Scores, side_by_side
+    from koopatlas.evaluate import side_by_side
     from koopatlas.extract import training
 
     extractor = _extractor(args.db)
@@ -192,9 +192,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 0
     if extractor.model is None:
         raise FileNotFoundError("no model file: run `python -m koopatlas train` first")
-    scores = training.score(extractor, items, extractor.model)
-    missing = Scores()
-    print(scores.report(verbose=args.verbose) if scores.documents else missing.report())
+    print(training.score(extractor, items, extractor.model).report(verbose=args.verbose))
     return 0
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 
@@ -115,10 +115,9 @@ class Scores:
 
     def merge(self, other: Scores) -> None:
         """Add another set of documents' counts (the folds of a cross-validation)."""
-        for name in ("documents", "tp", "fp", "fn", "relevance_correct", "year_total", "year_correct", "topic_tp",
-                     "topic_fp", "topic_fn", "type_total", "type_correct", "foreign_tp", "foreign_fp", "foreign_fn",
-                     "title_total", "title_correct"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for f in fields(self):
+            if f.type in ("int", int):
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
         self.errors.update(other.errors)
 
     def headline(self) -> dict[str, float]:

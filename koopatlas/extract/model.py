@@ -28,6 +28,16 @@ FORMAT = 1
 Features = dict[str, float]
 
 
+def _dot(weights: dict[str, float], intercept: float, x: Features) -> float:
+    """Intercept plus the sparse dot product (a plain loop: the hot path of every decision)."""
+    z = intercept
+    for k, v in x.items():
+        w = weights.get(k)
+        if w is not None:
+            z += w * v
+    return z
+
+
 @dataclass
 class LinearModel:
     """Logistic regression: binary (one class "1") or multinomial (one weight dict per class)."""
@@ -37,24 +47,11 @@ class LinearModel:
     intercepts: dict[str, float]
 
     def scores(self, x: Features) -> dict[str, float]:
-        out = {}
-        for c, w in self.weights.items():
-            z = self.intercepts[c]
-            for k, v in x.items():
-                weight = w.get(k)
-                if weight is not None:
-                    z += weight * v
-            out[c] = z
-        return out
+        return {c: _dot(w, self.intercepts[c], x) for c, w in self.weights.items()}
 
     def probability(self, x: Features) -> float:
         """P(positive) of a binary model."""
-        w = self.weights["1"]
-        z = self.intercepts["1"]
-        for k, v in x.items():
-            c = w.get(k)
-            if c is not None:
-                z += c * v
+        z = _dot(self.weights["1"], self.intercepts["1"], x)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def distribution(self, x: Features) -> dict[str, float]:
@@ -121,7 +118,7 @@ class Model:
 REGULARISATION = {"role": 1.0, "relevance": 0.5, "year": 1.0, "topic": 1.0, "event_type": 0.3}
 
 
-def fit(rows: list[Features], labels: list[str], c: float, balanced: bool = False) -> LinearModel:
+def fit(rows: list[Features], labels: list[str], c: float) -> LinearModel:
     """Logistic regression over sparse feature dicts (deterministic: lbfgs, fixed order)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -132,7 +129,7 @@ def fit(rows: list[Features], labels: list[str], c: float, balanced: bool = Fals
     if len(classes) < 2:  # nothing to learn: a constant model
         const = 10.0 if classes and classes[0] == "1" else -10.0
         return LinearModel(["0", "1"], {"1": {}}, {"1": const})
-    clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced" if balanced else None)
+    clf = LogisticRegression(C=c, max_iter=5000)
     clf.fit(x, labels)
     names = vec.get_feature_names_out()
 
@@ -140,8 +137,11 @@ def fit(rows: list[Features], labels: list[str], c: float, balanced: bool = Fals
         return {str(n): round(float(w), 5) for n, w in zip(names, row, strict=True) if abs(w) >= 1e-5}
 
     if len(clf.classes_) == 2:
-        return LinearModel([str(k) for k in clf.classes_], {str(clf.classes_[1]): weights(clf.coef_[0])},
-                           {str(clf.classes_[1]): round(float(clf.intercept_[0]), 5)})
+        first, second = (str(k) for k in clf.classes_)
+        model = LinearModel([first, second], {second: weights(clf.coef_[0])}, {second: round(float(clf.intercept_[0]), 5)})
+        if second != "1":  # two event types only: the first as the zero of a softmax, so distribution() works
+            model.weights[first], model.intercepts[first] = {}, 0.0
+        return model
     return LinearModel(
         [str(k) for k in clf.classes_],
         {str(k): weights(clf.coef_[i]) for i, k in enumerate(clf.classes_)},

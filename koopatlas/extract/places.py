@@ -275,7 +275,7 @@ class PlaceLinker:
             before = text[max(0, m.start - 45): m.start]
             after = text[m.end: m.end + 25]
             cue = None
-            verband = _VERBAND_CUE.search(before[-32:]) if ("Am" in before[-8:] or "V" in before[-28:] or "gemeinde" in before[-16:] or "Ämter" in before[-8:]) else None
+            verband = _VERBAND_CUE.search(before[-32:])
             if verband:
                 cue = "verband:" + _VERBAND_KINDS[verband["kind"]]
             elif _KREIS_CUE.search(before[-28:]) or _KREIS_AFTER.match(after):
