@@ -120,7 +120,8 @@ def test_a_sub_page_as_the_very_first_request_still_shows_the_app_navigation(bui
     try:
         pg = browser.new_page(viewport={"width": 1400, "height": 1000})
         pg.goto(f"http://127.0.0.1:{port}/region?ags=05958004")
-        pg.wait_for_selector("[data-testid='stSidebar'] a", timeout=60_000)
+        # The attribution link may render before the page links: wait for the last page link.
+        pg.locator("[data-testid='stSidebar'] a", has_text="Region").first.wait_for(timeout=60_000)
         links = pg.locator("[data-testid='stSidebar'] a").all_inner_texts()
         labels = [t.strip().split("\n")[-1] for t in links[:5]]  # the icon's ligature comes first
         assert labels == ["Karte", "Netzwerk", "Themen", "Ereignisse", "Region"]
