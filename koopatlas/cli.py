@@ -215,6 +215,68 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_gold(args: argparse.Namespace) -> int:
+    """Reviewed documents as gold.jsonl plus their texts: a folder ``train`` and ``eval`` read."""
+    import json
+    import re as _re
+
+    from koopatlas import curation, queries, store
+
+    out: Path = args.out
+    con = store.connect(args.db, read_only=True)
+    try:
+        records = list(curation.gold_records(con))
+        out.mkdir(parents=True, exist_ok=True)
+        seen: set[str] = set()
+        with (out / "gold.jsonl").open("w", encoding="utf-8") as fh:
+            for rec in records:
+                stem = _re.sub(r"[^\w.-]+", "_", rec["id"]).strip("._") or "dokument"
+                while stem in seen:
+                    stem += "_"
+                seen.add(stem)
+                rec["id"] = stem
+                text = queries.run(con, "document_text", {"doc_id": rec.pop("doc_id")})
+                (out / f"{stem}.txt").write_text(text["clean_text"].iloc[0], encoding="utf-8")
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    finally:
+        con.close()
+    print(f"{len(records)} geprüfte Dokumente nach {out / 'gold.jsonl'} geschrieben")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    import getpass
+
+    from koopatlas import auth
+
+    if args.action == "list":
+        print("\n".join(auth.list_users()) or "(keine Benutzer)")
+        return 0
+    if not args.name:
+        print("Fehler: user add/remove needs a NAME", file=sys.stderr)
+        return 2
+    if args.action == "remove":
+        ok = auth.remove_user(args.name)
+        print(f"{args.name} entfernt" if ok else f"Fehler: no user {args.name}", file=sys.stdout if ok else sys.stderr)
+        return 0 if ok else 1
+    if args.password_stdin or not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"Passwort für {args.name}: ")
+        if getpass.getpass("Passwort wiederholen: ") != password:
+            print("Fehler: the passwords differ", file=sys.stderr)
+            return 1
+    try:
+        new = auth.add_user(args.name, password)
+    except auth.AuthError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    from koopatlas import config as _config
+
+    print(f"{args.name} {'angelegt' if new else 'Passwort neu gesetzt'} in {_config.users_path()}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m koopatlas", description="Kooperationsatlas tools")
     parser.add_argument("--db", type=Path, default=None, help="DuckDB file (default: data/koopatlas.duckdb)")
@@ -247,6 +309,14 @@ def main(argv: list[str] | None = None) -> int:
                    help="gold.jsonl and its folder, repeatable (default: ../shared/seeds and ../shared/corpus)")
     p.add_argument("--out", type=Path, default=None, help="model file (default: the package's model.json)")
     p.set_defaults(func=cmd_train)
+    p = sub.add_parser("export-gold", help="reviewed documents in the gold format (for train/eval)")
+    p.add_argument("out", type=Path, help="folder for gold.jsonl and the documents' texts")
+    p.set_defaults(func=cmd_export_gold)
+    p = sub.add_parser("user", help="editors' logins (hashed, outside git): add, remove, list")
+    p.add_argument("action", choices=("add", "remove", "list"))
+    p.add_argument("name", nargs="?")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.set_defaults(func=cmd_user)
     args = parser.parse_args(argv)
     from koopatlas.geo import GeodataError
 

@@ -47,3 +47,12 @@ def geodata_candidates() -> list[Path]:
     if env:
         return [Path(env)]
     return [shared_geodata_dir(), geo_cache_dir() / "vg5000"]
+
+
+def users_path() -> Path:
+    """The editors' login file: outside the repository, in the user's config directory."""
+    env = os.environ.get("KOOPATLAS_USERS")
+    if env:
+        return Path(env)
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "koopatlas" / "users.json"

@@ -149,3 +149,19 @@ CREATE TABLE IF NOT EXISTS event_parties (
     land_ags  VARCHAR NOT NULL
 );
 -- (view_kreise_all, view_degree_all, view_edges_all, view_events_all are created by refresh_views.sql)
+
+-- Editors' corrections (koopatlas/curation.py), one row per changed field. They are applied over
+-- the extraction after every write, so re-extracting never loses them; never deleted.
+CREATE TABLE IF NOT EXISTS corrections (
+    correction_id VARCHAR NOT NULL,   -- one save of one editor
+    seq           INTEGER NOT NULL,   -- order of the change within the save
+    doc_id        VARCHAR NOT NULL,
+    field         VARCHAR NOT NULL,   -- relevant / year / event_type / topics / role
+    target        VARCHAR NOT NULL,   -- the AGS of a role change, '' otherwise
+    before_value  VARCHAR,            -- JSON
+    after_value   VARCHAR,            -- JSON (a role of null: removed from the event)
+    editor        VARCHAR NOT NULL,
+    saved_at      TIMESTAMP NOT NULL,
+    reason        VARCHAR,
+    PRIMARY KEY (correction_id, seq)
+);

@@ -1,0 +1,1 @@
+SELECT DISTINCT correction_id FROM corrections;

@@ -1,0 +1,1 @@
+UPDATE events SET relevant = $relevant WHERE doc_id = $doc_id;

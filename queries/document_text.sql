@@ -1,0 +1,1 @@
+SELECT clean_text FROM documents WHERE doc_id = $doc_id;
