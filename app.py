@@ -14,5 +14,8 @@ PAGES = {
     "themen": st.Page("pages/themen.py", title="Themen", icon=":material/sell:", url_path="themen"),
     "ereignisse": st.Page("pages/ereignisse.py", title="Ereignisse", icon=":material/article:", url_path="ereignisse"),
     "region": st.Page("pages/region.py", title="Region", icon=":material/location_on:", url_path="region"),
+    "beitragen": st.Page("pages/beitragen.py", title="Beitragen", icon=":material/edit_note:", url_path="beitragen"),
+    "protokoll": st.Page("pages/protokoll.py", title="Änderungsprotokoll", icon=":material/history:",
+                         url_path="protokoll"),
 }
 st.navigation(list(PAGES.values())).run()  # listed in the sidebar by filters.sidebar()

@@ -40,7 +40,7 @@ from koopatlas import queries
 
 #: The fields an editor can change. ``role`` has the authority's AGS as its target; its value is
 #: participant / location / mentioned, or None for "not in this event".
-FIELDS = ("relevant", "year", "event_type", "topics", "role")
+FIELDS = ("relevant", "year", "event_type", "topics", "role", "reviewed")  # reviewed: checked, nothing to change
 ROLES = ("participant", "location", "mentioned")
 
 
@@ -175,6 +175,8 @@ def current(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | Non
 
 
 def value_of(state: dict[str, Any], change: Change) -> Any:
+    if change.field == "reviewed":
+        return change.before  # a confirmation never conflicts
     if change.field == "role":
         return state["roles"].get(change.target)
     if change.field == "topics":
@@ -194,6 +196,8 @@ def _same(a: Any, b: Any) -> bool:
 def apply_change(con: duckdb.DuckDBPyConnection, doc_id: str, change: Change) -> None:
     """Set one field of the stored event to the change's ``after``."""
     p: dict[str, Any] = {"doc_id": doc_id}
+    if change.field == "reviewed":
+        return
     if change.field == "relevant":
         queries.execute(con, "curation_set_relevant", p | {"relevant": bool(change.after)})
     elif change.field == "year":

@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from koopatlas.web import data, export, filters
+from koopatlas.web import curate, data, export, filters
 
 SHOWN = 5000  # rows in the table; the downloads always carry every filtered event
 ALL = 10_000_000
 
 f = filters.sidebar()
+curate.login_box()
 names = filters.topic_names()
 
 st.title("Ereignisse")
@@ -87,3 +88,16 @@ if event_id:
             extras = extras.assign(value=[names.get(v, v) if k == "Thema" else v
                                           for k, v in zip(extras["kind"], extras["value"], strict=True)])
             st.dataframe(extras, hide_index=True, column_config={"kind": "Angabe", "value": "Wert"})
+        if curate.editor():
+            with st.expander("Korrigieren", icon=":material/edit:"):
+                key = f"event_{event_id}"
+                state = curate.seen(key, data.stored_state(doc["doc_id"]))
+                result = curate.review_form(key, state, dict(zip(mentions["ags"], mentions["name"], strict=True)))
+                if result:
+                    ok = curate.save(state, result[0], result[1], doc["doc_id"])
+                    curate.forget(key)  # saved or refused: the next look starts from what is stored
+                    if ok:
+                        st.toast("Korrektur gespeichert")
+                        st.rerun()
+        st.page_link("pages/protokoll.py", label="Änderungen an diesem Ereignis", icon=":material/history:",
+                     query_params={"ereignis": doc["doc_id"]})

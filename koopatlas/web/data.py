@@ -41,9 +41,8 @@ def db_version() -> float:
     return path.stat().st_mtime if path.is_file() else 0.0
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def query(name: str, params: tuple[tuple[str, Any], ...], version: float) -> pd.DataFrame:
-    """Run ``queries/<name>.sql``; params as a sorted tuple so they hash for the cache."""
+def _read(fn: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
+    """Run ``fn`` on a cursor of the current file; retried once when a reopen closed the connection."""
     for attempt in (1, 2):
         try:
             con = connection(str(config.db_path()), db_version()).cursor()
@@ -52,13 +51,19 @@ def query(name: str, params: tuple[tuple[str, Any], ...], version: float) -> pd.
                 raise
             continue  # closed by a reopen in another session a moment ago
         try:
-            return queries.run(con, name, dict(params))
+            return fn(con)
         except duckdb.ConnectionException:
             if attempt == 2:
                 raise
         finally:
             con.close()
     raise AssertionError("unreachable")
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def query(name: str, params: tuple[tuple[str, Any], ...], version: float) -> pd.DataFrame:
+    """Run ``queries/<name>.sql``; params as a sorted tuple so they hash for the cache."""
+    return _read(lambda con: queries.run(con, name, dict(params)))
 
 
 def _freeze(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
@@ -115,3 +120,47 @@ def _geometry_url(level: str, version: float) -> str | None:
 def geometry_url(level: str) -> str | None:
     """URL of the display geometries of a level for Plotly (None: embed them instead)."""
     return _geometry_url(level, db_version())
+
+
+# --- editing (Beitragen, corrections from the Ereignisse page) ------------------------------------
+
+
+@st.cache_resource(show_spinner="Ortsverzeichnis wird geladen …")
+def extractor(version: float):
+    """The extractor for uploads, with the gazetteer of the current database (loaded once)."""
+    from koopatlas.extract import Extractor
+
+    with _lock:
+        con = store.connect(config.db_path(), read_only=True)
+        try:
+            return Extractor.from_db(con)
+        finally:
+            con.close()
+
+
+def save_correction(correction, document=None, event=None) -> None:
+    """Write one correction in place. The app's read-only handle is closed first (DuckDB allows no
+    writer beside it); queries of other sessions wait on the lock meanwhile and then read the new state."""
+    from koopatlas import curation
+
+    path = str(config.db_path())
+    with _lock:
+        current = _open.pop(path, None)
+        if current is not None:
+            current[1].close()
+        curation.save(Path(path), correction, document, event)
+
+
+@st.cache_resource(show_spinner=False)
+def login_limiter():
+    """One limiter for the whole server process, shared by every session."""
+    from koopatlas.auth import LoginLimiter
+
+    return LoginLimiter()
+
+
+def stored_state(doc_id: str):
+    """The editable fields of a stored event (None when the text is not stored), read fresh."""
+    from koopatlas import curation
+
+    return _read(lambda con: curation.current(con, doc_id))

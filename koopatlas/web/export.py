@@ -68,12 +68,16 @@ def highlighted(text: str, mentions: pd.DataFrame) -> str:
     """The clean text as HTML with the linked names marked (escaped, so the text can't inject HTML)."""
     out: list[str] = []
     pos = 0
-    for row in mentions.sort_values("start_char").itertuples(index=False):
+    labels = {"participant": "beteiligt", "location": "Ort", "mentioned": "erwähnt"}
+    for row in mentions.dropna(subset=["start_char", "end_char"]).sort_values("start_char").itertuples(index=False):
         start, end = int(row.start_char), int(row.end_char)
         if start < pos or end > len(text):
             continue
         out.append(html.escape(text[pos:start]))
-        title = html.escape(f"{row.name or row.ags} ({row.ags}) · {row.role} · {row.confidence:.2f}")
+        sure = f"Sicherheit {row.confidence:.2f}".replace(".", ",") if row.confidence == row.confidence else ""
+        why = getattr(row, "evidence", "") or ""
+        title = html.escape(" · ".join(x for x in (f"{row.name or row.ags} (AGS {row.ags})",
+                                                   labels.get(row.role, row.role), sure, why) if x))
         colour = ROLE_COLOURS.get(row.role, "#eee")
         out.append(f'<mark title="{title}" style="background:{colour};padding:0 2px">{html.escape(text[start:end])}</mark>')
         pos = end

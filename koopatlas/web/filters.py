@@ -31,6 +31,8 @@ NAVIGATION = (
     ("pages/themen.py", "Themen", ":material/sell:"),
     ("pages/ereignisse.py", "Ereignisse", ":material/article:"),
     ("pages/region.py", "Region", ":material/location_on:"),
+    ("pages/beitragen.py", "Beitragen", ":material/edit_note:"),
+    ("pages/protokoll.py", "Änderungsprotokoll", ":material/history:"),
 )
 
 EVENT_TYPE_LABELS = {

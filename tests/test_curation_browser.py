@@ -1,0 +1,128 @@
+"""Curation in a real Chromium: locked without login; upload → review → correct → save → on the map."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import duckdb
+import pytest
+
+from koopatlas import auth
+
+pytestmark = pytest.mark.browser
+
+USER, PASSWORD = "redakteurin", "ein-langes-passwort"
+RELEASE = ("Gemeinsamer Zweckverband für Abfall\n"
+           "Der Landkreis Görlitz und der Landkreis Bautzen gründen einen Zweckverband für die Abfallentsorgung. "
+           "Die Landräte unterzeichneten am 12. März 2025 in Bautzen die Vereinbarung über die Zusammenarbeit.\n")
+
+
+@pytest.fixture(scope="module")
+def editor_app(built_db, tmp_path_factory):
+    from conftest import _free_port
+
+    from koopatlas.web import server
+
+    root = tmp_path_factory.mktemp("editing")
+    db = root / "koopatlas.duckdb"
+    shutil.copyfile(built_db, db)
+    users = root / "users.json"
+    auth.add_user(USER, PASSWORD, users)
+    port = _free_port()
+    proc = server.start(port=port, env=dict(os.environ, KOOPATLAS_DB=str(db), KOOPATLAS_USERS=str(users)))
+    yield f"http://127.0.0.1:{port}", db
+    server.stop(proc)
+
+
+def _open(page, url):
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+
+
+def _count(db, sql: str) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def _login(page, password=PASSWORD):
+    side = page.locator("[data-testid='stSidebar']")
+    side.get_by_label("Benutzername").fill(USER)
+    side.get_by_label("Passwort").fill(password)
+    side.get_by_role("button", name="Anmelden").click()
+    page.wait_for_timeout(1500)
+
+
+def test_without_login_no_edit_control_is_shown_and_nothing_is_written(editor_app, page, artifacts):
+    url, db = editor_app
+    before = _count(db, "SELECT count(*) FROM documents")
+    _open(page, f"{url}/beitragen")
+    assert "bitte links anmelden" in page.inner_text("[data-testid='stMainBlockContainer']")
+    assert page.locator("[data-testid='stFileUploader']").count() == 0
+    assert page.get_by_role("button", name="Speichern").count() == 0
+    assert page.get_by_role("button", name="Erkennen").count() == 0
+    page.screenshot(path=str(artifacts / "beitragen_gesperrt.png"), full_page=True)
+    event = duckdb.connect(str(db), read_only=True).execute("SELECT event_id FROM event_facts LIMIT 1").fetchone()[0]
+    _open(page, f"{url}/ereignisse?ereignis={event}")
+    page.wait_for_timeout(1000)
+    assert page.get_by_text("Korrigieren").count() == 0
+    assert _count(db, "SELECT count(*) FROM corrections") == 0
+    assert _count(db, "SELECT count(*) FROM documents") == before
+
+
+def test_upload_review_correct_save_and_see_it_on_the_map(editor_app, page, artifacts):
+    url, db = editor_app
+    meissen_before = _count(db, "SELECT count(*) FROM event_parties WHERE ags = '14627'")
+    _open(page, f"{url}/beitragen")
+    _login(page)
+    assert "Angemeldet als" in page.inner_text("[data-testid='stSidebar']")
+    page.get_by_role("tab", name="Text einfügen").click()
+    page.get_by_label("Text der Pressemitteilung").fill(RELEASE)
+    page.get_by_role("button", name="Erkennen").click()
+    page.wait_for_selector("mark", timeout=60_000)
+    page.get_by_role("button", name="Speichern").wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    marks = page.locator("mark")
+    assert marks.count() >= 2
+    assert "AGS 14626" in (page.locator("mark", has_text="Görlitz").first.get_attribute("title") or "")
+    page.screenshot(path=str(artifacts / "beitragen_pruefen.png"), full_page=True)
+    # correct: add the Landkreis Meißen, set a topic, give a reason
+    adder = page.get_by_label("Kommune hinzufügen (als beteiligt)")
+    adder.click()
+    adder.fill("Meißen (Landkreis")
+    page.wait_for_timeout(800)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.get_by_label("Begründung").fill("Meißen tritt laut Anhang bei")
+    page.get_by_role("button", name="Speichern").click()
+    page.wait_for_selector("text=Gespeichert:", timeout=60_000)
+    page.screenshot(path=str(artifacts / "beitragen_gespeichert.png"), full_page=True)
+    assert _count(db, f"SELECT count(*) FROM corrections WHERE editor = '{USER}' AND target = '14627'") == 1
+    assert _count(db, "SELECT count(*) FROM event_parties WHERE ags = '14627' AND event_id IN "
+                      "(SELECT event_id FROM events e JOIN documents d USING (doc_id) "
+                      "WHERE d.title LIKE 'Gemeinsamer Zweckverband%')") == 1
+    # in the atlas at once: the Region page of the added Kreis counts the event, the log lists the change
+    _open(page, f"{url}/region?ags=14627")
+    page.wait_for_timeout(1500)
+    assert f"Ereignisse\n\n{meissen_before + 1}\n" in page.inner_text("[data-testid='stMainBlockContainer']")
+    _open(page, f"{url}/")
+    page.screenshot(path=str(artifacts / "karte_nach_korrektur.png"), full_page=True)
+    _open(page, f"{url}/protokoll")
+    text = page.inner_text("[data-testid='stMainBlockContainer']")
+    page.screenshot(path=str(artifacts / "aenderungsprotokoll.png"), full_page=True)
+    assert "1 Änderung," in text and f"zuletzt {USER}" in text and "Meißen" in text
+
+
+def test_failed_logins_are_limited(editor_app, page):
+    url, db = editor_app
+    _open(page, f"{url}/beitragen")
+    for _ in range(6):
+        _login(page, password="falsch-falsch-falsch")
+    assert "Zu viele fehlgeschlagene Anmeldungen" in page.inner_text("[data-testid='stSidebar']")
+    _login(page)  # even the right password is refused while locked
+    assert "Angemeldet als" not in page.inner_text("[data-testid='stSidebar']")
