@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from koopatlas import queries
 
@@ -167,7 +168,7 @@ def current(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | Non
     roles = queries.run(con, "curation_roles", {"doc_id": doc_id})
     return {
         "relevant": bool(r["relevant"]),
-        "year": None if r["year"] is None or r["year"] != r["year"] else int(r["year"]),
+        "year": None if pd.isna(r["year"]) else int(r["year"]),
         "event_type": r["event_type"] if isinstance(r["event_type"], str) else None,
         "topics": sorted(_as_list(r["topics"])),
         "roles": dict(zip(roles["ags"], roles["role"], strict=True)),
@@ -237,15 +238,20 @@ def reapply(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) ->
     return n
 
 
-def sync_journal(con: duckdb.DuckDBPyConnection, db: Path) -> int:
+def sync_journal(con: duckdb.DuckDBPyConnection, db: Path, reapply_all: bool = False) -> list[str]:
     """Record the journal entries the database lacks (an edit during an ingest, a crash after the
-    journal write); then every correction is applied again. Returns the number of entries added."""
+    journal write) and apply them; with ``reapply_all`` every correction is applied again (after a
+    bulk write re-extracted documents). Returns the documents of the entries added."""
     known = set(queries.run(con, "curation_ids", {})["correction_id"])
     added = [c for c in read_journal(db) if c.correction_id not in known]
     for c in added:
         record(con, c)
-    reapply(con)
-    return len(added)
+    docs = sorted({c.doc_id for c in added})
+    if reapply_all:
+        reapply(con)
+    elif docs:
+        reapply(con, docs)
+    return docs
 
 
 def check(state: dict[str, Any] | None, correction: Correction) -> None:
@@ -289,12 +295,12 @@ def save(db: Path, correction: Correction, document=None, event=None) -> None:
             if document is not None and event is not None and not store.has_document(con, document.id):
                 store.write_event(con, document, event)
             check(current(con, correction.doc_id), correction)
-            if not correction.changes:
-                return
-            journal = write_journal(db, correction)
-            record(con, correction)
-            for change in correction.changes:
-                apply_change(con, correction.doc_id, change)
+            if correction.changes:
+                journal = write_journal(db, correction)
+                record(con, correction)
+                for change in correction.changes:
+                    apply_change(con, correction.doc_id, change)
+            store.refresh_event(con, correction.doc_id)
         committed = True
     finally:
         if journal is not None and not committed:
@@ -322,7 +328,7 @@ def gold_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict]:
         def entries(role: str, linked=authorities) -> list[dict]:
             return [{"ags": r.ags, "name": r.name} for r in linked[linked["role"] == role].itertuples()]
 
-        year = None if d.year is None or d.year != d.year else int(d.year)
+        year = None if pd.isna(d.year) else int(d.year)
         yield {
             "id": d.name,
             "url": d.source if str(d.source).startswith(("http://", "https://")) else None,

@@ -68,7 +68,7 @@ def writable(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
         with curation.writer_lock(path):
             with transaction(con):
-                curation.sync_journal(con, path)
+                curation.sync_journal(con, path, reapply_all=True)  # corrections survive re-extraction
             refresh_facts(con)
             con.execute("CHECKPOINT")
             con.close()
@@ -95,9 +95,10 @@ def in_place(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         try:
             ensure_schema(con)
             with transaction(con):  # the edit and the derived tables commit together
-                curation.sync_journal(con, path)  # what an earlier crash left in the journal only
-                yield con
-                _refresh(con)
+                for doc_id in curation.sync_journal(con, path):  # what an earlier crash left in the journal only
+                    refresh_event(con, doc_id)
+                yield con  # the caller calls refresh_event for what it changed
+                queries.execute(con, "refresh_views", UNFILTERED | {"limit": VIEW_ROWS})
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -128,6 +129,11 @@ def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the dashboard's denormalised tables and its materialised unfiltered views."""
     with transaction(con):
         _refresh(con)
+
+
+def refresh_event(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
+    """The dashboard's tables for one edited event (cost independent of the database size)."""
+    queries.execute(con, "refresh_event", {"doc_id": doc_id})
 
 
 def _refresh(con: duckdb.DuckDBPyConnection) -> None:

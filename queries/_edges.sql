@@ -1,7 +1,7 @@
 -- Body of map_edges.sql (after the filter fragment); also materialised for the
 -- unfiltered view by refresh_views.sql.
 , pairs AS (
-    -- pid is ordered like ags, so (x, y) is the pair (ags_a < ags_b)
+    -- (x, y) with x < y is each pair once (pid follows the AGS order after a full refresh)
     SELECT a.pid AS x, b.pid AS y, any_value(a.ags) AS ags_a, any_value(b.ags) AS ags_b, count(*) AS events
     FROM parties a JOIN parties b ON a.eid = b.eid AND a.pid < b.pid
     GROUP BY x, y

@@ -19,21 +19,6 @@ SELECT CASE WHEN count(*) > 63 THEN error('topic_mask holds 63 topics, found ' |
 -- land_mask has bit n set for Land n (AGS 01–16), topic_mask the bits of the topics: the
 -- dashboard filters test them with one AND instead of comparing lists.
 CREATE OR REPLACE TABLE event_facts AS
-SELECT k.eid, e.event_id, e.doc_id, e.year, e.event_date, e.event_type, e.title, d.title AS doc_title,
-       coalesce(t.topics, []::VARCHAR[]) AS topics, coalesce(l.laender, []::VARCHAR[]) AS laender,
-       coalesce(l.kreise, []::INTEGER[]) AS kreise,
-       coalesce(l.land_mask, 0)::INTEGER AS land_mask, coalesce(t.topic_mask, 0)::BIGINT AS topic_mask
-FROM events e
-JOIN event_keys k USING (event_id)
-JOIN documents d USING (doc_id)
-LEFT JOIN (SELECT event_id, list(DISTINCT topic ORDER BY topic) AS topics, bit_or(1::BIGINT << b.bit) AS topic_mask
-           FROM event_topics JOIN topic_bits b USING (topic) GROUP BY event_id) t
-       USING (event_id)
-LEFT JOIN (SELECT event_id, list(DISTINCT land_ags ORDER BY land_ags) AS laender,
-                  list(DISTINCT kreis_ags::INTEGER ORDER BY kreis_ags::INTEGER) AS kreise,
-                  bit_or(1 << land_ags::INTEGER) AS land_mask
-           FROM event_parties GROUP BY event_id) l
-       USING (event_id)
-WHERE e.relevant
+-- include: facts_rows
 ORDER BY k.eid;
 DROP TABLE event_keys;

@@ -43,13 +43,19 @@ def login_box(where: Any = None) -> str | None:
         password = st.text_input("Passwort", type="password", key="login_password")
         submitted = st.form_submit_button("Anmelden")
     if submitted:
-        client = getattr(st.context, "ip_address", None) or "unbekannt"
-        ok, message = auth.login(user.strip(), password, client, data.login_limiter())
+        ok, message = auth.login(user.strip(), password, _client(), data.login_limiter())
         if ok:
             st.session_state["editor"] = user.strip()
             st.rerun()
         where.error(message)
     return None
+
+
+def _client() -> str:
+    """Who is trying to log in: behind the reverse proxy (README) the first X-Forwarded-For address.
+    A forged header only moves the per-client limit; the per-name limit holds regardless."""
+    forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[0].strip()
+    return forwarded or getattr(st.context, "ip_address", None) or "unbekannt"
 
 
 def locked_notice() -> None:
