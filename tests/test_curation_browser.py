@@ -118,6 +118,26 @@ def test_upload_review_correct_save_and_see_it_on_the_map(editor_app, page, arti
     assert "1 Änderung," in text and f"zuletzt {USER}" in text and "Meißen" in text
 
 
+def test_an_editor_corrects_a_stored_event_from_the_ereignisse_detail_view(editor_app, page, artifacts):
+    url, db = editor_app
+    con = duckdb.connect(str(db), read_only=True)
+    event = con.execute("SELECT event_id FROM event_facts WHERE event_type IS DISTINCT FROM 'sonstiges' "
+                        "ORDER BY event_id LIMIT 1").fetchone()[0]
+    con.close()
+    _open(page, f"{url}/ereignisse?ereignis={event}")
+    _login(page)
+    page.get_by_text("Korrigieren").click()
+    form = page.locator("[data-testid='stForm']").last
+    form.get_by_text("Bericht über eine Kooperation (relevant)").click()  # untick: not about cooperation
+    form.get_by_label("Begründung").fill("Terminhinweis, keine Kooperation")
+    page.screenshot(path=str(artifacts / "ereignis_korrigieren.png"), full_page=True)
+    form.get_by_role("button", name="Speichern").click()
+    page.wait_for_timeout(3000)
+    assert _count(db, f"SELECT count(*) FROM event_facts WHERE event_id = '{event}'") == 0  # off the map
+    assert _count(db, f"SELECT count(*) FROM corrections WHERE doc_id = '{event}' AND field = 'relevant' "
+                      f"AND reason = 'Terminhinweis, keine Kooperation'") == 1
+
+
 def test_failed_logins_are_limited(editor_app, page):
     url, db = editor_app
     _open(page, f"{url}/beitragen")
