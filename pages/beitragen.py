@@ -24,7 +24,7 @@ if st.button("Erkennen", type="primary"):
     except SourceError as exc:
         st.error(f"Nicht lesbar: {exc}")
         st.stop()
-    extractor = data.extractor(data.db_version())
+    extractor = data.extractor()
     analysis = extractor.analyse(doc)
     event = extractor.decide(analysis)
     st.session_state["pending"] = (doc, event, curate.evidence_of(analysis, extractor))

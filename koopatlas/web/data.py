@@ -125,9 +125,10 @@ def geometry_url(level: str) -> str | None:
 # --- editing (Beitragen, corrections from the Ereignisse page) ------------------------------------
 
 
-@st.cache_resource(show_spinner="Ortsverzeichnis wird geladen …")
-def extractor(version: float):
-    """The extractor for uploads, with the gazetteer of the current database (loaded once)."""
+@st.cache_resource(show_spinner="Ortsverzeichnis wird geladen …", max_entries=1, ttl=24 * 3600)
+def extractor():
+    """The extractor for uploads (~1 s to load, a few hundred MB): one per server process, not per
+    database version – edits change the file but not the gazetteer; a new `geo` shows within a day."""
     from koopatlas.extract import Extractor
 
     with _lock:
