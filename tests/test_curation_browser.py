@@ -118,6 +118,34 @@ def test_upload_review_correct_save_and_see_it_on_the_map(editor_app, page, arti
     assert "1 Änderung," in text and f"zuletzt {USER}" in text and "Meißen" in text
 
 
+def test_an_uploaded_docx_is_reviewed_and_stored_under_its_file_name(editor_app, page, tmp_path):
+    import docx
+
+    url, db = editor_app
+    path = tmp_path / "Pressemitteilung Partnerschaft.docx"
+    document = docx.Document()
+    document.add_heading("Städtepartnerschaft besiegelt", level=1)
+    document.add_paragraph("Die Stadt Lünen und die Stadt Bergkamen unterzeichnen eine Vereinbarung über die "
+                           "gemeinsame Wirtschaftsförderung. Die Bürgermeister trafen sich dazu im Rathaus Lünen.")
+    document.save(path)
+    _open(page, f"{url}/beitragen")
+    _login(page)
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
+    page.wait_for_timeout(1500)
+    page.get_by_role("button", name="Erkennen").click()
+    page.wait_for_selector("mark", timeout=60_000)
+    assert "AGS 05978024" in (page.locator("mark", has_text="Lünen").first.get_attribute("title") or "")
+    page.get_by_role("button", name="Speichern").click()
+    page.wait_for_selector("text=Gespeichert:", timeout=60_000)
+    con = duckdb.connect(str(db), read_only=True)
+    source = con.execute("SELECT source FROM documents WHERE title = 'Städtepartnerschaft besiegelt'").fetchone()
+    reviewed = con.execute("SELECT field FROM corrections c JOIN documents d USING (doc_id) "
+                           "WHERE d.title = 'Städtepartnerschaft besiegelt'").fetchall()
+    con.close()
+    assert source == (path.name,)  # the file's name, no server path
+    assert reviewed  # saved as reviewed (a confirmation when nothing was changed)
+
+
 def test_an_editor_corrects_a_stored_event_from_the_ereignisse_detail_view(editor_app, page, artifacts):
     url, db = editor_app
     con = duckdb.connect(str(db), read_only=True)
