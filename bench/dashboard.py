@@ -34,7 +34,7 @@ TOPICS = ["arbeit", "wirtschaft", "migration", "bildung", "jugend_soziales", "ge
           "raum", "finanzen"]
 TYPES = ["besuch", "arbeitstreffen", "vernetzung", "projekt", "vereinbarung", "partnerschaft", "sonstiges"]
 DASHBOARD_QUERIES = ["kpis", "map_kreise", "map_points", "map_edges", "land_matrix", "topic_counts", "topic_trend",
-                     "topic_land", "events_table", "network_degree", "region_partners", "region_events"]
+                     "topic_land", "events_table", "network_degree", "region_partners", "region_events", "kreis_ranking"]
 FILTERS = [
     {},
     {"topics": ["umwelt", "raum"]},

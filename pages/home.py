@@ -54,10 +54,34 @@ st.caption(
 )
 
 selected = [s for s in selected if isinstance(s, str)]
+ranking = data.dashboard("kreis_ranking", f)
+st.subheader("Kreise nach Zahl der Ereignisse")
+st.caption("Spaltenköpfe sortieren · eine Zeile wählen öffnet den Kreis · Partner: andere Kreise in denselben "
+           "Ereignissen · länderübergreifend: Anteil der Ereignisse mit einem Partner in einem anderen Land")
+table = ranking.assign(kreis=filters.with_kind(ranking["name"], ranking["bez"]), cross_share=ranking["cross_share"] * 100)
+picked_row = st.dataframe(
+    table, hide_index=True, width="stretch", height=320, on_select="rerun", selection_mode="single-row",
+    key="ranking", column_order=["kreis", "land", "events", "partners", "partners_other_land", "cross_share", "ags"],
+    column_config={
+        "kreis": st.column_config.TextColumn("Kreis", width="medium"),
+        "land": "Land",
+        "events": st.column_config.NumberColumn("Ereignisse", format="localized"),
+        "partners": st.column_config.NumberColumn("Partner", format="localized"),
+        "partners_other_land": st.column_config.NumberColumn("Partner in anderen Ländern", format="localized"),
+        "cross_share": st.column_config.ProgressColumn("länderübergreifend", format="%.0f %%", min_value=0,
+                                                       max_value=100),
+        "ags": st.column_config.TextColumn("AGS", width="small"),
+    },
+)
+rows = picked_row.selection.rows if picked_row and picked_row.selection else []
+if rows:
+    selected = [table.iloc[rows[0]]["ags"]]
+
 active = kreise[kreise["events"] > 0].sort_values("events", ascending=False)
 towns = set(points["ags"])
 choices = list(points["ags"]) + [a for a in active["ags"] if a not in towns]
-names = dict(zip(points["ags"], points["name"], strict=True)) | dict(zip(active["ags"], active["name"], strict=True))
+names = dict(zip(points["ags"], filters.with_kind(points["name"], points["bez"]), strict=True)) | \
+    dict(zip(ranking["ags"], table["kreis"], strict=True))
 col, _ = st.columns([2, 3])
 picked = col.selectbox("Region öffnen", choices, index=None, format_func=lambda a: names.get(a, a),
                        placeholder="Kreis, Stadt oder Gemeinde wählen …")

@@ -16,3 +16,7 @@ CREATE OR REPLACE TABLE view_events_all AS
 WITH
 -- include: filtered
 -- include: events
+CREATE OR REPLACE TABLE view_ranking_all AS
+WITH
+-- include: filtered
+-- include: ranking

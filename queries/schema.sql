@@ -148,7 +148,7 @@ CREATE TABLE IF NOT EXISTS event_parties (
     kreis_ags VARCHAR NOT NULL,
     land_ags  VARCHAR NOT NULL
 );
--- (view_kreise_all, view_degree_all, view_edges_all, view_events_all are created by refresh_views.sql)
+-- (view_kreise_all, view_degree_all, view_edges_all, view_events_all, view_ranking_all: refresh_views.sql)
 
 -- Editors' corrections (koopatlas/curation.py), one row per changed field. They are applied over
 -- the extraction after every write, so re-extracting never loses them; never deleted.

@@ -162,3 +162,17 @@ def test_an_ingest_while_the_app_runs_shows_without_a_restart(built_db, browser,
         pg.close()
     finally:
         server.stop(proc)
+
+
+def test_the_karte_ranks_the_kreise_in_a_table_with_their_kind(page, app_url, artifacts):
+    """The ranking beside the map (also the keyboard/screen-reader way to the Kreise): names with kind."""
+    open_page(page, app_url)
+    page.get_by_text("Kreise nach Zahl der Ereignisse").scroll_into_view_if_needed()
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(artifacts / "karte_rangliste.png"))
+    cells = grid.locator("[role='gridcell']").all_inner_texts()
+    headers = grid.locator("[role='columnheader']").all_inner_texts()
+    assert [h.strip() for h in headers[:3]] == ["Kreis", "Land", "Ereignisse"]
+    assert any(re.search(r"\((Landkreis|Kreis|Kreisfreie Stadt|Stadtkreis|Regionalverband)\)$", c.strip()) for c in cells)

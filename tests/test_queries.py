@@ -172,3 +172,34 @@ def test_sources_show_web_addresses_as_links_and_files_by_name():
         "[www.kreis-wesel.de](https://www.kreis-wesel.de/presse/123)"
     assert export.source_label("/srv/koopatlas/data/samples/001_seed.txt") == "001_seed.txt"
     assert export.source_label(None) == "–"
+
+
+def test_the_kreis_ranking_counts_events_partners_and_border_crossings_like_the_participants_say(con):
+    """The ranking against a plain pandas count over event_parties (a Gemeinde counts for its Kreis)."""
+    from koopatlas import queries, store
+
+    ranking = queries.run(con, "kreis_ranking", store.UNFILTERED).set_index("ags")
+    parties = con.execute("SELECT DISTINCT event_id, kreis_ags FROM event_parties").df()
+    by_event = parties.groupby("event_id")["kreis_ags"].apply(set)
+    for ags in ranking.index[:25]:
+        events = [kreise for kreise in by_event if ags in kreise]
+        partners = set().union(*events) - {ags}
+        other_land = {p for p in partners if p[:2] != ags[:2]}
+        crossing = sum(any(p[:2] != ags[:2] for p in kreise) for kreise in events)
+        row = ranking.loc[ags]
+        assert (row["events"], row["partners"], row["partners_other_land"]) == (len(events), len(partners), len(other_land))
+        assert abs(row["cross_share"] - crossing / len(events)) < 1e-9
+    assert list(ranking["events"]) == sorted(ranking["events"], reverse=True)
+    assert queries.run(con, "kreis_ranking_all", {}).set_index("ags").equals(ranking)  # the materialised view
+
+
+def test_the_kreis_ranking_under_a_land_filter_keeps_only_events_of_that_land(con):
+    from koopatlas import queries, store
+
+    ranking = queries.run(con, "kreis_ranking", store.UNFILTERED | {"laender": ["14"]})
+    assert not ranking.empty
+    # every ranked Kreis took part in an event with a Saxon party
+    events = con.execute("SELECT DISTINCT kreis_ags FROM event_parties WHERE event_id IN "
+                         "(SELECT event_id FROM event_parties WHERE land_ags = '14')").df()["kreis_ags"]
+    assert set(ranking["ags"]) == set(events)
+    assert (ranking["name"] + ranking["bez"]).is_unique

@@ -47,6 +47,11 @@ EVENT_TYPE_LABELS = {
 
 
 @st.cache_data(show_spinner=False)
+def with_kind(names: pd.Series, kinds: pd.Series) -> list[str]:
+    """„Osnabrück (Kreisfreie Stadt)“ and „Osnabrück (Landkreis)“: a name alone is ambiguous."""
+    return [f"{n} ({k})" if isinstance(k, str) and k else str(n) for n, k in zip(names, kinds, strict=True)]
+
+
 def topic_names() -> dict[str, str]:
     return topic_labels()
 

@@ -1,0 +1,27 @@
+-- Body of kreis_ranking.sql (after the filter fragment); also materialised for the unfiltered
+-- view by refresh_views.sql. Per Kreis (a Gemeinde counts for its Kreis): events, partner Kreise,
+-- partner Kreise in another Land, and the share of its events that reach across a Land border.
+-- Kreise are numbers (event_facts.kreise): the Land is k // 1000.
+, kreis_events AS (
+    SELECT unnest(kreise) AS k, kreise FROM filtered_events
+),
+counts AS (
+    SELECT k, count(*) AS events,
+           count(*) FILTER (WHERE len(list_filter(kreise, lambda x: x // 1000 <> k // 1000)) > 0) AS cross_events
+    FROM kreis_events GROUP BY k
+),
+per_kreis AS (
+    -- distinct (Kreis, partner) pairs first: counting them is then a plain aggregate
+    SELECT k, count(*) FILTER (WHERE partner <> k) AS partners,
+           count(*) FILTER (WHERE partner // 1000 <> k // 1000) AS partners_other_land
+    FROM (SELECT DISTINCT k, unnest(kreise) AS partner FROM kreis_events)
+    GROUP BY k
+)
+SELECT lpad(c.k::VARCHAR, 5, '0') AS ags, r.name, r.bez, l.name AS land, c.events,
+       coalesce(p.partners, 0) AS partners, coalesce(p.partners_other_land, 0) AS partners_other_land,
+       c.cross_events / c.events AS cross_share
+FROM counts c
+LEFT JOIN per_kreis p USING (k)
+JOIN regions r ON r.ags = lpad(c.k::VARCHAR, 5, '0') AND r.level = 'kreis'
+JOIN regions l ON l.ags = r.land_ags AND l.level = 'land'
+ORDER BY c.events DESC, partners DESC, ags;
