@@ -96,7 +96,7 @@ def time_queries(path: Path, repeats: int = 7) -> dict[str, dict[str, float]]:
     for name in DASHBOARD_QUERIES:
         times = []
         for f in FILTERS:
-            params = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None,
+            params = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "undated": True,
                       "search": None, "ags": "09162", "limit": 1200} | f
             materialised = not f and (config.QUERIES_DIR / f"{name}_all.sql").is_file()
             name_run = f"{name}_all" if materialised else name

@@ -121,7 +121,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 #: The unfiltered dashboard: every filter empty. The views keep this many rows at most.
-UNFILTERED = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "search": None}
+UNFILTERED = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "undated": True,
+              "search": None}
 VIEW_ROWS = 10_000
 
 

@@ -28,6 +28,7 @@ if events.empty:
 
 table = events.head(SHOWN).assign(
     event_date=lambda d: pd.to_datetime(d["event_date"]),
+    year=lambda d: d["year"].map(lambda y: "ohne Jahr" if pd.isna(y) else str(int(y))),
     topics=lambda d: d["topics"].fillna("").map(lambda s: ", ".join(names.get(t, t) for t in s.split(";") if t)),
     event_type=lambda d: d["event_type"].map(filters.EVENT_TYPE_LABELS),
     source=lambda d: export.web_sources(d["source"]),
@@ -40,7 +41,7 @@ selection = st.dataframe(
     column_order=["event_date", "year", "title", "participants", "laender", "topics", "event_type", "source"],
     column_config={
         "event_date": st.column_config.DateColumn("Datum", format="DD.MM.YYYY", width=95),
-        "year": st.column_config.NumberColumn("Jahr", format="%d", width=60),
+        "year": st.column_config.TextColumn("Jahr", width=80),
         "title": st.column_config.TextColumn("Titel", width="large"),
         "participants": "Beteiligte", "laender": "Länder", "topics": "Themen", "event_type": "Art",
         "source": st.column_config.LinkColumn("Quelle", display_text=export.HOST),

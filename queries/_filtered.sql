@@ -1,6 +1,7 @@
 -- Shared fragment (included by the dashboard queries): the relevant events and their
 -- participants that pass the dashboard filters. Parameters:
---   $year_from, $year_to  INTEGER or NULL (NULL on both: all events, also undated ones)
+--   $year_from, $year_to  INTEGER or NULL (NULL on both: no year restriction)
+--   $undated  BOOLEAN: whether events without a year count (they have no year to restrict)
 --   $topics, $laender, $event_types  VARCHAR[] (empty: no restriction)
 -- Topics and Länder are tested as bit masks (see refresh_facts.sql); an unknown topic or
 -- Land sets no bit and so matches nothing.
@@ -14,8 +15,9 @@ wanted AS (
 filtered_events AS (
     SELECT f.eid, f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.title, f.doc_title, f.topics, f.laender, f.kreise
     FROM event_facts f, wanted w
-    WHERE (($year_from IS NULL AND $year_to IS NULL)
-           OR f.year BETWEEN coalesce($year_from, 0) AND coalesce($year_to, 9999))
+    WHERE (CASE WHEN f.year IS NULL THEN coalesce($undated, true)
+                ELSE ($year_from IS NULL AND $year_to IS NULL)
+                     OR f.year BETWEEN coalesce($year_from, 0) AND coalesce($year_to, 9999) END)
       AND (len(CAST($event_types AS VARCHAR[])) = 0 OR list_contains(CAST($event_types AS VARCHAR[]), f.event_type))
       AND (len(CAST($topics AS VARCHAR[])) = 0 OR f.topic_mask & w.topic_mask <> 0)
       AND (len(CAST($laender AS VARCHAR[])) = 0 OR f.land_mask & w.land_mask <> 0)

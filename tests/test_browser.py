@@ -176,3 +176,24 @@ def test_the_karte_ranks_the_kreise_in_a_table_with_their_kind(page, app_url, ar
     headers = grid.locator("[role='columnheader']").all_inner_texts()
     assert [h.strip() for h in headers[:3]] == ["Kreis", "Land", "Ereignisse"]
     assert any(re.search(r"\((Landkreis|Kreis|Kreisfreie Stadt|Stadtkreis|Regionalverband)\)$", c.strip()) for c in cells)
+
+
+def test_undated_events_are_an_explicit_choice_that_the_url_keeps(page, app_url, built_db):
+    """Narrowing the years keeps the events without a year unless the user unticks them („ohnejahr=nein“)."""
+    import duckdb
+
+    con = duckdb.connect(str(built_db), read_only=True)
+    dated, undated = con.execute("SELECT count(*) FILTER (WHERE year BETWEEN 2015 AND 2025), "
+                                 "count(*) FILTER (WHERE year IS NULL) FROM event_facts").fetchone()
+    con.close()
+    assert undated > 0
+    open_page(page, f"{app_url}/?jahr=2015-2025")
+    assert kpi(page, "Ereignisse") == dated + undated
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stCheckbox']", has_text="ohne Jahr")
+    assert f"({undated})" in box.inner_text()
+    box.locator("label").click()
+    page.wait_for_timeout(2500)
+    assert kpi(page, "Ereignisse") == dated
+    assert "ohnejahr=nein" in page.url and "jahr=2015-2025" in page.url
+    open_page(page, f"{app_url}/?jahr=2015-2025&ohnejahr=nein")  # a shared link keeps the choice
+    assert kpi(page, "Ereignisse") == dated

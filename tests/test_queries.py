@@ -52,7 +52,7 @@ def con(tmp_path_factory):
 
 
 def params(**kw):
-    base = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "search": None,
+    base = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "undated": True, "search": None,
             "limit": 1000}
     return base | kw
 
@@ -70,7 +70,9 @@ def test_kpis_without_filters_count_every_relevant_event(con):
         ({"topics": ["bildung", "raum"]}, 2),
         ({"laender": ["14"]}, 2),
         ({"event_types": ["besuch", "projekt"]}, 2),
-        ({"year_from": 2020, "year_to": 2025}, 1),  # a year range leaves undated events out
+        ({"year_from": 2020, "year_to": 2025}, 2),  # a year range keeps the undated event (counted „ohne Jahr“) ...
+        ({"year_from": 2020, "year_to": 2025, "undated": False}, 1),  # ... unless the user leaves undated ones out
+        ({"undated": False}, 2),
         ({"topics": ["migration"]}, 0),
         ({"laender": ["03", "14"]}, 3),
         ({"topics": ["gibt_es_nicht"]}, 0),  # an unknown topic or Land matches nothing

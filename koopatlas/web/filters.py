@@ -65,6 +65,7 @@ class Filters:
     event_types: tuple[str, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
+    undated: bool = True  # events without a year count, also when the years are narrowed
     search: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -75,12 +76,14 @@ class Filters:
             "event_types": list(self.event_types),
             "year_from": self.year_from,
             "year_to": self.year_to,
+            "undated": self.undated,
             "search": self.search or None,
             **more,
         }
 
     def is_default(self) -> bool:
-        return not (self.topics or self.laender or self.event_types or self.year_from or self.year_to or self.search)
+        return self.undated and not (self.topics or self.laender or self.event_types or self.year_from or self.year_to
+                                     or self.search)
 
 
 def _split(value: str | None) -> list[str]:
@@ -110,6 +113,7 @@ def sidebar() -> Filters:
     options = data.q("filter_options").iloc[0]
     year_min = int(options["year_min"]) if pd.notna(options["year_min"]) else 1990
     year_max = int(options["year_max"]) if pd.notna(options["year_max"]) else year_min
+    undated_count = int(options["undated"])
     laender = data.q("laender")
     land_names = dict(zip(laender["ags"], laender["name"], strict=True))
     topics = topic_names()
@@ -122,6 +126,7 @@ def sidebar() -> Filters:
             "f_laender": [land for land in _split(qp.get("land")) if land in land_names],
             "f_types": [t for t in _split(qp.get("typ")) if t in EVENT_TYPE_LABELS],
             "f_years": _years_from_url(qp.get("jahr"), year_min, year_max),
+            "f_undated": qp.get("ohnejahr") != "nein",
         }
     for key, value in st.session_state.keep_filters.items():
         st.session_state[key] = value  # re-assigning also keeps Streamlit from dropping it on a page change
@@ -143,21 +148,27 @@ def sidebar() -> Filters:
         placeholder="Alle Arten", on_change=_remember, args=("f_types",),
     )
     if year_max > year_min:
-        years = st.sidebar.slider("Jahre", year_min, year_max, key="f_years", on_change=_remember, args=("f_years",),
-                                  help="Ohne Einschränkung zählen auch Ereignisse ohne Jahresangabe.")
+        years = st.sidebar.slider("Jahre", year_min, year_max, key="f_years", on_change=_remember, args=("f_years",))
     else:
         years = (year_min, year_max)
+    undated = st.sidebar.checkbox(
+        f"Ereignisse ohne Jahr mitzählen ({undated_count:,})".replace(",", "."), key="f_undated",
+        on_change=_remember, args=("f_undated",),
+        help="Aus manchen Mitteilungen geht kein Jahr hervor. Mitgezählt erscheinen sie als „ohne Jahr“, "
+             "auch wenn die Jahre eingegrenzt sind.")
     if st.sidebar.button("Filter zurücksetzen", width="stretch"):
-        for key in ("f_topics", "f_laender", "f_types", "f_years", "keep_filters"):
+        for key in ("f_topics", "f_laender", "f_types", "f_years", "f_undated", "keep_filters"):
             st.session_state.pop(key, None)
         st.query_params.clear()
         st.rerun()
     st.session_state.keep_filters = {
         "f_topics": selected_topics, "f_laender": selected_laender, "f_types": selected_types, "f_years": tuple(years),
+        "f_undated": undated,
     }
 
     filters = _from_widgets(
-        {"f_topics": selected_topics, "f_laender": selected_laender, "f_types": selected_types, "f_years": years},
+        {"f_topics": selected_topics, "f_laender": selected_laender, "f_types": selected_types, "f_years": years,
+         "f_undated": undated},
         year_min, year_max,
     )
     _write_url(filters)
@@ -166,7 +177,7 @@ def sidebar() -> Filters:
     return filters
 
 
-_URL_KEYS = ("thema", "land", "typ", "jahr")
+_URL_KEYS = ("thema", "land", "typ", "jahr", "ohnejahr")
 
 
 def url_params(filters: Filters) -> dict[str, str]:
@@ -176,6 +187,7 @@ def url_params(filters: Filters) -> dict[str, str]:
         "land": ",".join(filters.laender),
         "typ": ",".join(filters.event_types),
         "jahr": f"{filters.year_from}-{filters.year_to}" if filters.year_from is not None else "",
+        "ohnejahr": "" if filters.undated else "nein",
     }
     return {k: v for k, v in out.items() if v}
 
@@ -200,6 +212,7 @@ def _from_widgets(values: dict, year_min: int, year_max: int) -> Filters:
         event_types=tuple(values.get("f_types", ())),
         year_from=years[0] if narrowed else None,
         year_to=years[1] if narrowed else None,
+        undated=bool(values.get("f_undated", True)),
     )
 
 
