@@ -41,6 +41,8 @@ FILTERS = [
     {"laender": ["09", "14"]},
     {"year_from": 2015, "year_to": 2020},
     {"event_types": ["besuch"], "laender": ["05"]},
+    {"laender": ["09", "14"], "land_all": True},
+    {"ost_west": "ostwest"},
 ]
 
 
@@ -96,8 +98,7 @@ def time_queries(path: Path, repeats: int = 7) -> dict[str, dict[str, float]]:
     for name in DASHBOARD_QUERIES:
         times = []
         for f in FILTERS:
-            params = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "undated": True,
-                      "search": None, "ags": "09162", "limit": 1200} | f
+            params = store.UNFILTERED | {"ags": "09162", "limit": 1200} | f
             materialised = not f and (config.QUERIES_DIR / f"{name}_all.sql").is_file()
             name_run = f"{name}_all" if materialised else name
             queries.run(con, name_run, params)  # warm-up

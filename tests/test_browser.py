@@ -197,3 +197,20 @@ def test_undated_events_are_an_explicit_choice_that_the_url_keeps(page, app_url,
     assert "ohnejahr=nein" in page.url and "jahr=2015-2025" in page.url
     open_page(page, f"{app_url}/?jahr=2015-2025&ohnejahr=nein")  # a shared link keeps the choice
     assert kpi(page, "Ereignisse") == dated
+
+
+def test_between_two_laender_and_east_west_filters_come_from_the_url(page, app_url, built_db):
+    import duckdb
+
+    con = duckdb.connect(str(built_db), read_only=True)
+    both, ost_west = con.execute(
+        "SELECT count(*) FILTER (WHERE list_contains(laender, '09') AND list_contains(laender, '14')), "
+        "count(*) FILTER (WHERE list_has_any(laender, ['11','12','13','14','15','16']) "
+        "AND list_has_any(laender, ['01','02','03','04','05','06','07','08','09','10'])) FROM event_facts").fetchone()
+    con.close()
+    open_page(page, f"{app_url}/?land=09,14&zwischen=ja")
+    assert kpi(page, "Ereignisse") == both
+    assert "zwischen allen gewählten" in page.inner_text("[data-testid='stSidebar']")
+    open_page(page, f"{app_url}/?ostwest=ostwest")
+    assert kpi(page, "Ereignisse") == ost_west
+    assert page.locator("[data-testid='stSidebar'] input[aria-label='Ost / West']").input_value() == "zwischen Ost und West"

@@ -52,7 +52,7 @@ def con(tmp_path_factory):
 
 
 def params(**kw):
-    base = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "undated": True, "search": None,
+    base = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "undated": True, "land_all": False, "ost_west": None, "search": None,
             "limit": 1000}
     return base | kw
 
@@ -73,6 +73,10 @@ def test_kpis_without_filters_count_every_relevant_event(con):
         ({"year_from": 2020, "year_to": 2025}, 2),  # a year range keeps the undated event (counted „ohne Jahr“) ...
         ({"year_from": 2020, "year_to": 2025, "undated": False}, 1),  # ... unless the user leaves undated ones out
         ({"undated": False}, 2),
+        ({"laender": ["03", "14"], "land_all": True}, 1),  # „zwischen Niedersachsen und Sachsen“
+        ({"ost_west": "ost"}, 1),  # every party in the East
+        ({"ost_west": "west"}, 1),
+        ({"ost_west": "ostwest"}, 1),  # parties on both sides
         ({"topics": ["migration"]}, 0),
         ({"laender": ["03", "14"]}, 3),
         ({"topics": ["gibt_es_nicht"]}, 0),  # an unknown topic or Land matches nothing

@@ -56,6 +56,10 @@ def topic_names() -> dict[str, str]:
     return topic_labels()
 
 
+LAND_ANY, LAND_ALL = "eines davon beteiligt", "zwischen allen gewählten"
+OST_WEST = {"ost": "nur Ost", "west": "nur West", "ostwest": "zwischen Ost und West"}
+
+
 @dataclass(frozen=True)
 class Filters:
     """What the user selected; ``params`` binds it to the dashboard queries."""
@@ -66,6 +70,8 @@ class Filters:
     year_from: int | None = None
     year_to: int | None = None
     undated: bool = True  # events without a year count, also when the years are narrowed
+    land_all: bool = False  # the selected Länder all take part („zwischen Sachsen und Bayern“)
+    ost_west: str | None = None  # ost / west / ostwest (OST_WEST)
     search: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -77,13 +83,15 @@ class Filters:
             "year_from": self.year_from,
             "year_to": self.year_to,
             "undated": self.undated,
+            "land_all": self.land_all and len(self.laender) > 1,
+            "ost_west": self.ost_west,
             "search": self.search or None,
             **more,
         }
 
     def is_default(self) -> bool:
         return self.undated and not (self.topics or self.laender or self.event_types or self.year_from or self.year_to
-                                     or self.search)
+                                     or self.search or self.ost_west)
 
 
 def _split(value: str | None) -> list[str]:
@@ -127,6 +135,8 @@ def sidebar() -> Filters:
             "f_types": [t for t in _split(qp.get("typ")) if t in EVENT_TYPE_LABELS],
             "f_years": _years_from_url(qp.get("jahr"), year_min, year_max),
             "f_undated": qp.get("ohnejahr") != "nein",
+            "f_land_mode": LAND_ALL if qp.get("zwischen") == "ja" else LAND_ANY,
+            "f_ost_west": qp.get("ostwest") if qp.get("ostwest") in OST_WEST else None,
         }
     for key, value in st.session_state.keep_filters.items():
         st.session_state[key] = value  # re-assigning also keeps Streamlit from dropping it on a page change
@@ -143,6 +153,16 @@ def sidebar() -> Filters:
         "Bundesländer", list(land_names), format_func=land_names.get, key="f_laender", placeholder="Alle Länder",
         on_change=_remember, args=("f_laender",),
     )
+    land_mode = st.sidebar.radio(
+        "Gewählte Länder", (LAND_ANY, LAND_ALL), key="f_land_mode", horizontal=True, on_change=_remember,
+        args=("f_land_mode",), label_visibility="collapsed",
+        help="„zwischen“: nur Ereignisse, an denen alle gewählten Länder beteiligt sind (z. B. Sachsen und Bayern)",
+    )
+    ost_west = st.sidebar.selectbox(
+        "Ost / West", list(OST_WEST), format_func=OST_WEST.get, key="f_ost_west", index=None, placeholder="Ost und West",
+        on_change=_remember, args=("f_ost_west",), help="Ost: Berlin, Brandenburg, Mecklenburg-Vorpommern, Sachsen, "
+        "Sachsen-Anhalt, Thüringen; West: die übrigen Länder",
+    )
     selected_types = st.sidebar.multiselect(
         "Art des Ereignisses", list(EVENT_TYPE_LABELS), format_func=EVENT_TYPE_LABELS.get, key="f_types",
         placeholder="Alle Arten", on_change=_remember, args=("f_types",),
@@ -157,18 +177,19 @@ def sidebar() -> Filters:
         help="Aus manchen Mitteilungen geht kein Jahr hervor. Mitgezählt erscheinen sie als „ohne Jahr“, "
              "auch wenn die Jahre eingegrenzt sind.")
     if st.sidebar.button("Filter zurücksetzen", width="stretch"):
-        for key in ("f_topics", "f_laender", "f_types", "f_years", "f_undated", "keep_filters"):
+        for key in ("f_topics", "f_laender", "f_types", "f_years", "f_undated", "f_land_mode", "f_ost_west",
+                    "keep_filters"):
             st.session_state.pop(key, None)
         st.query_params.clear()
         st.rerun()
     st.session_state.keep_filters = {
         "f_topics": selected_topics, "f_laender": selected_laender, "f_types": selected_types, "f_years": tuple(years),
-        "f_undated": undated,
+        "f_undated": undated, "f_land_mode": land_mode, "f_ost_west": ost_west,
     }
 
     filters = _from_widgets(
         {"f_topics": selected_topics, "f_laender": selected_laender, "f_types": selected_types, "f_years": years,
-         "f_undated": undated},
+         "f_undated": undated, "f_land_mode": land_mode, "f_ost_west": ost_west},
         year_min, year_max,
     )
     _write_url(filters)
@@ -177,7 +198,7 @@ def sidebar() -> Filters:
     return filters
 
 
-_URL_KEYS = ("thema", "land", "typ", "jahr", "ohnejahr")
+_URL_KEYS = ("thema", "land", "typ", "jahr", "ohnejahr", "zwischen", "ostwest")
 
 
 def url_params(filters: Filters) -> dict[str, str]:
@@ -188,6 +209,8 @@ def url_params(filters: Filters) -> dict[str, str]:
         "typ": ",".join(filters.event_types),
         "jahr": f"{filters.year_from}-{filters.year_to}" if filters.year_from is not None else "",
         "ohnejahr": "" if filters.undated else "nein",
+        "zwischen": "ja" if filters.land_all and len(filters.laender) > 1 else "",
+        "ostwest": filters.ost_west or "",
     }
     return {k: v for k, v in out.items() if v}
 
@@ -213,6 +236,8 @@ def _from_widgets(values: dict, year_min: int, year_max: int) -> Filters:
         year_from=years[0] if narrowed else None,
         year_to=years[1] if narrowed else None,
         undated=bool(values.get("f_undated", True)),
+        land_all=values.get("f_land_mode") == LAND_ALL,
+        ost_west=values.get("f_ost_west") if values.get("f_ost_west") in OST_WEST else None,
     )
 
 
