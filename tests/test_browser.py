@@ -214,3 +214,13 @@ def test_between_two_laender_and_east_west_filters_come_from_the_url(page, app_u
     open_page(page, f"{app_url}/?ostwest=ostwest")
     assert kpi(page, "Ereignisse") == ost_west
     assert page.locator("[data-testid='stSidebar'] input[aria-label='Ost / West']").input_value() == "zwischen Ost und West"
+
+
+def test_link_kopieren_offers_the_address_of_the_current_view(page, app_url):
+    open_page(page, f"{app_url}/themen?land=09,14&thema=umwelt")
+    page.get_by_role("button", name="Link kopieren").click()
+    code = page.locator("[data-testid='stPopoverBody'] [data-testid='stCode']")
+    code.wait_for(timeout=15_000)
+    link = code.inner_text().strip()
+    assert link.startswith(f"{app_url}/themen?") and "land=09,14" in link and "thema=umwelt" in link
+    assert code.locator("button").count() >= 1  # the copy button

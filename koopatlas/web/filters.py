@@ -193,9 +193,21 @@ def sidebar() -> Filters:
         year_min, year_max,
     )
     _write_url(filters)
+    with st.sidebar.popover("Link kopieren", icon=":material/link:", width="stretch"):
+        st.caption("Link zu genau dieser Ansicht (Seite und Filter) – Kopiersymbol rechts im Feld:")
+        st.code(current_link(), language=None, wrap_lines=True)
     st.sidebar.divider()
     st.sidebar.caption(f"Grenzen: [{config.ATTRIBUTION}]({config.ATTRIBUTION_URL}), dl-de/by-2-0 (Daten verändert)")
     return filters
+
+
+def current_link() -> str:
+    """The address of this view: the page's URL with the filters and page parameters."""
+    from urllib.parse import urlencode
+
+    base = st.context.url or ""
+    query = urlencode({k: st.query_params[k] for k in st.query_params}, safe=",")
+    return f"{base}?{query}" if query else base
 
 
 _URL_KEYS = ("thema", "land", "typ", "jahr", "ohnejahr", "zwischen", "ostwest")
