@@ -1,5 +1,7 @@
 """Ereignisse: the events under the filters, a free-text search, details and downloads."""
 
+import dataclasses
+
 import pandas as pd
 import streamlit as st
 
@@ -48,19 +50,25 @@ selection = st.dataframe(
     },
 )
 
-d1, d2, d3, _ = st.columns([1, 1, 1, 3])
+d1, d2, d3, d4, _ = st.columns([1, 1, 1, 1, 2])
 # the files are made only when a button is pressed (callables), not on every rerun, with every event
+laender = data.q("laender")
+filter_text, slug = filters.describe(dataclasses.replace(f, search=params["search"]),
+                                     dict(zip(laender["ags"], laender["name"], strict=True)), names)
 
 
 def everything():
-    return data.q("events_table", **params, limit=ALL)
+    return export.analyst_table(data.q("events_table", **params, limit=ALL), names, filters.EVENT_TYPE_LABELS)
 
 
-d1.download_button("CSV", lambda: export.to_csv(everything()), "kooperationen.csv", "text/csv", width="stretch")
-d2.download_button("Excel", lambda: export.to_excel(everything()), "kooperationen.xlsx",
+d1.download_button("CSV", lambda: export.to_csv(everything()), export.file_name(slug, "csv"), "text/csv",
+                   width="stretch")
+d2.download_button("Excel", lambda: export.to_excel(everything(), filter_text), export.file_name(slug, "xlsx"),
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
 d3.download_button("GeoJSON", lambda: export.to_geojson(everything(), data.q("event_points", **f.params())),
-                   "kooperationen.geojson", "application/geo+json", width="stretch")
+                   export.file_name(slug, "geojson"), "application/geo+json", width="stretch")
+d4.download_button("Parquet", lambda: export.to_parquet(everything()), export.file_name(slug, "parquet"),
+                   "application/vnd.apache.parquet", width="stretch")
 
 rows = selection.selection.rows if selection and selection.selection else []
 event_id = table.iloc[rows[0]]["event_id"] if rows else st.query_params.get("ereignis")

@@ -11,7 +11,7 @@
     LIMIT $limit
 ),
 names AS (
-    SELECT p.eid, string_agg(r.name, '; ' ORDER BY r.name) AS participants,
+    SELECT p.eid, string_agg(r.name || ' (' || r.bez || ')', '; ' ORDER BY r.name, r.bez) AS participants,
            string_agg(p.ags, ';' ORDER BY p.ags) AS participant_ags
     FROM event_parties p SEMI JOIN shown s ON s.eid = p.eid
     JOIN regions r ON r.ags = p.ags

@@ -224,3 +224,18 @@ def test_link_kopieren_offers_the_address_of_the_current_view(page, app_url):
     link = code.inner_text().strip()
     assert link.startswith(f"{app_url}/themen?") and "land=09,14" in link and "thema=umwelt" in link
     assert code.locator("button").count() >= 1  # the copy button
+
+
+def test_downloads_are_named_after_the_filter_and_carry_german_headers(page, app_url, tmp_path):
+    import datetime as dt
+
+    open_page(page, f"{app_url}/ereignisse?land=14")
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    download = info.value
+    assert download.suggested_filename == f"kooperationen_sachsen_{dt.date.today().isoformat()}.csv"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    text = path.read_text(encoding="utf-8-sig")
+    assert text.startswith('"Ereignis-ID";"Datum";"Jahr";"Titel";"Art"') and "Sachsen" in text
+    assert "NaT" not in text and "00:00:00" not in text and "/work/" not in text

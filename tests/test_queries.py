@@ -153,13 +153,48 @@ def test_exports_carry_every_filtered_event(con):
 
     from koopatlas.web import export
 
-    events = queries.run(con, "events_table", params())
+    events = export.analyst_table(queries.run(con, "events_table", params()), {"umwelt": "Umwelt"}, {"besuch": "Besuch"})
     points = queries.run(con, "event_points", params())
     assert export.to_csv(events).decode("utf-8-sig").count("\n") == len(events) + 1
-    assert export.to_excel(events)[:2] == b"PK"
+    assert export.to_excel(events, "alle")[:2] == b"PK"
     fc = _json.loads(export.to_geojson(events, points))
     assert len(fc["features"]) == 3
     assert {len(f["geometry"]["coordinates"]) for f in fc["features"]} == {2}
+
+
+def test_exports_are_usable_as_they_are_german_headers_text_ags_real_dates_no_paths(con, tmp_path):
+    import io as _io
+
+    import openpyxl
+
+    from koopatlas.web import export
+
+    raw = queries.run(con, "events_table", params())
+    raw.loc[0, "source"] = "/srv/koopatlas/data/samples/pm.txt"
+    table = export.analyst_table(raw, {"umwelt": "Umwelt, Klima & Energie"}, {"besuch": "Besuch"})
+    assert list(table.columns[:4]) == ["Ereignis-ID", "Datum", "Jahr", "Titel"]
+    csv_text = export.to_csv(table).decode("utf-8-sig")
+    assert "NaT" not in csv_text and "00:00:00" not in csv_text and "None" not in csv_text and "/srv/" not in csv_text
+    assert '"pm.txt"' in csv_text
+    assert '"03404; 03459024"' in csv_text or '"03459; 14626"' in csv_text  # AGS quoted as text, zeros kept
+    assert "Umwelt, Klima & Energie" in csv_text and '"Besuch"' in csv_text and ';"besuch";' in csv_text
+    assert ";nan;" not in csv_text and '"nan"' not in csv_text and ";<NA>;" not in csv_text  # the undated event: empty
+    book = openpyxl.load_workbook(_io.BytesIO(export.to_excel(table, "Länder: Sachsen")))
+    assert book.sheetnames == ["Ereignisse", "Filter und Quelle"]
+    notes = {r[0]: r[1] for r in book["Filter und Quelle"].iter_rows(min_row=2, values_only=True)}
+    assert notes["Filter"] == "Länder: Sachsen" and "GeoBasis-DE / BKG 2021" in notes["Grenzen"]
+    back = pd.read_parquet(_io.BytesIO(export.to_parquet(table)))
+    assert list(back.columns) == list(table.columns) and len(back) == len(table)
+    assert export.file_name("sachsen", "csv").startswith("kooperationen_sachsen_20")
+
+
+def test_export_file_names_and_sheets_say_the_filter():
+    from koopatlas.web import filters
+
+    f = filters.Filters(laender=("09", "14"), land_all=True, topics=("umwelt",), year_from=2015, year_to=2020)
+    text, slug = filters.describe(f, {"09": "Bayern", "14": "Sachsen"}, {"umwelt": "Umwelt"})
+    assert text.startswith("zwischen Bayern und Sachsen; Themen: Umwelt; Jahre 2015–2020")
+    assert slug == "bayern-sachsen-umwelt-2015-2020"
 
 
 def test_highlighting_escapes_the_text():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import html
 import io
 import json
@@ -33,28 +35,88 @@ def web_sources(sources: pd.Series) -> pd.Series:
 HOST = r"https?://(?:www\.)?([^/]+)"
 
 
-def to_csv(events: pd.DataFrame) -> bytes:
-    return events.to_csv(index=False, sep=";").encode("utf-8-sig")  # BOM: Excel opens umlauts right
+#: The export's columns: German headers, labels first, codes in their own columns.
+EXPORT_COLUMNS = {
+    "event_id": "Ereignis-ID", "event_date": "Datum", "year": "Jahr", "title": "Titel", "event_type_label": "Art",
+    "event_type": "Art (Code)", "participants": "Beteiligte", "participant_ags": "AGS der Beteiligten",
+    "laender": "Länder", "topic_labels": "Themen", "topics": "Themen (Codes)", "source": "Quelle",
+    "published": "Veröffentlicht",
+}
 
 
-def to_excel(events: pd.DataFrame) -> bytes:
+def analyst_table(events: pd.DataFrame, topic_names: dict[str, str], type_names: dict[str, str]) -> pd.DataFrame:
+    """The events as an analyst gets them: German headers and labels, codes beside them, dates as
+    dates, years as whole numbers, AGS as text, the source as web address or file name only."""
+    def topics(codes: object) -> str:
+        return "; ".join(topic_names.get(t, t) for t in str(codes or "").split(";") if t)
+
+    out = pd.DataFrame({
+        "event_id": events["event_id"],
+        "event_date": pd.to_datetime(events["event_date"]).dt.date.astype(object),
+        "year": pd.array(events["year"], dtype="Int64"),
+        "title": events["title"],
+        "event_type_label": events["event_type"].map(lambda t: type_names.get(t, t) if isinstance(t, str) else None),
+        "event_type": events["event_type"],
+        "participants": events["participants"],
+        "participant_ags": events["participant_ags"].fillna("").str.replace(";", "; "),
+        "laender": events["laender"],
+        "topic_labels": events["topics"].map(topics),
+        "topics": events["topics"].fillna("").str.replace(";", "; "),
+        "source": [s if str(s).startswith(("http://", "https://")) else PurePath(str(s)).name for s in events["source"]],
+        "published": pd.to_datetime(events["published"]).dt.date.astype(object),
+    })
+    for column in ("event_date", "published"):
+        out[column] = out[column].where(out[column].notna(), None)
+    return out.rename(columns=EXPORT_COLUMNS)
+
+
+def to_csv(table: pd.DataFrame) -> bytes:
+    """Semicolon CSV for German Excel: every text quoted (AGS keep their leading zeros as text),
+    UTF-8 with BOM (umlauts), empty cells for unknown values."""
+    return table.to_csv(index=False, sep=";", quoting=csv.QUOTE_NONNUMERIC, date_format="%Y-%m-%d").encode("utf-8-sig")
+
+
+def to_excel(table: pd.DataFrame, filter_text: str) -> bytes:
+    """The table with AGS as text and dates as dates, and a sheet with the filter and attribution."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        events.to_excel(writer, index=False, sheet_name="Ereignisse")
-        pd.DataFrame({"Quelle": [f"Kooperationsatlas; Grenzen {config.ATTRIBUTION}"]}).to_excel(
-            writer, index=False, sheet_name="Hinweise")
+        table.to_excel(writer, index=False, sheet_name="Ereignisse")
+        sheet = writer.sheets["Ereignisse"]
+        for col, name in enumerate(table.columns, start=1):
+            if name in ("Datum", "Veröffentlicht"):
+                for cell in sheet.iter_cols(min_col=col, max_col=col, min_row=2):
+                    for c in cell:
+                        c.number_format = "DD.MM.YYYY"
+        notes = pd.DataFrame({"Angabe": ["Filter", "Stand", "Quelle", "Grenzen"],
+                              "Wert": [filter_text, dt.date.today().strftime("%d.%m.%Y"),
+                                       "Kooperationsatlas (aus Pressemitteilungen erschlossen)",
+                                       f"{config.ATTRIBUTION}, dl-de/by-2-0"]})
+        notes.to_excel(writer, index=False, sheet_name="Filter und Quelle")
     return buffer.getvalue()
 
 
+def to_parquet(table: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    table.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def file_name(filter_slug: str, suffix: str) -> str:
+    """„kooperationen_bayern-sachsen_2026-12-02.csv“: what was exported and when."""
+    slug = filter_slug or "alle"
+    return f"kooperationen_{slug}_{dt.date.today().isoformat()}.{suffix}"
+
+
 def to_geojson(events: pd.DataFrame, points: pd.DataFrame) -> bytes:
-    """One feature per event: a MultiPoint of its participants, the table row as properties."""
+    """One feature per event (rows of :func:`analyst_table`): a MultiPoint of its participants,
+    the table row as properties."""
     coords = points.groupby("event_id")[["lon", "lat"]].apply(lambda d: d.values.tolist()).to_dict()
     features = []
     for row in events.to_dict(orient="records"):
         props = {k: (v.isoformat() if hasattr(v, "isoformat") else (None if pd.isna(v) else v)) for k, v in row.items()}
         features.append({
             "type": "Feature",
-            "geometry": {"type": "MultiPoint", "coordinates": coords.get(row["event_id"], [])},
+            "geometry": {"type": "MultiPoint", "coordinates": coords.get(row["Ereignis-ID"], [])},
             "properties": props,
         })
     fc = {"type": "FeatureCollection", "attribution": config.ATTRIBUTION, "features": features}

@@ -201,6 +201,38 @@ def sidebar() -> Filters:
     return filters
 
 
+def describe(filters: Filters, land_names: dict[str, str], topics: dict[str, str]) -> tuple[str, str]:
+    """(the filters in words for an export's sheet, a short slug for its file name)."""
+    import re
+
+    parts, slug = [], []
+    if filters.laender:
+        names = [land_names.get(a, a) for a in filters.laender]
+        joiner = " und " if filters.land_all and len(names) > 1 else " oder "
+        parts.append(("zwischen " if filters.land_all and len(names) > 1 else "Länder: ") + joiner.join(names))
+        slug += names
+    if filters.ost_west:
+        parts.append(OST_WEST[filters.ost_west])
+        slug.append(filters.ost_west)
+    if filters.topics:
+        parts.append("Themen: " + ", ".join(topics.get(t, t) for t in filters.topics))
+        slug += list(filters.topics)
+    if filters.event_types:
+        parts.append("Art: " + ", ".join(EVENT_TYPE_LABELS.get(t, t) for t in filters.event_types))
+        slug += list(filters.event_types)
+    if filters.year_from is not None:
+        parts.append(f"Jahre {filters.year_from}–{filters.year_to}")
+        slug.append(f"{filters.year_from}-{filters.year_to}")
+    parts.append("mit Ereignissen ohne Jahr" if filters.undated else "ohne Ereignisse ohne Jahr")
+    if filters.search:
+        parts.append(f"Suche: {filters.search}")
+        slug.append("suche")
+    text = "; ".join(parts)
+    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+    clean = re.sub(r"[^a-z0-9-]+", "-", "-".join(slug).lower().translate(table)).strip("-")
+    return text, clean[:80]
+
+
 def current_link() -> str:
     """The address of this view: the page's URL with the filters and page parameters."""
     from urllib.parse import urlencode
