@@ -33,16 +33,20 @@ if int(kpis["events"]) == 0:
     with notice:
         filters.empty_message()
 
+LAYERS = {"kreise": "Kreise", "orte": "Orte", "verbindungen": "Verbindungen"}
+layers = tuple(kpi_row.pills("Ebenen", list(LAYERS), format_func=LAYERS.get, selection_mode="multi",
+                             default=list(LAYERS), key="layers") or ())
 kreise = maps.with_counts(data.q("map_shapes", level="kreis"), data.dashboard("map_kreise", f))
 laender = data.q("map_shapes", level="land")
 points = data.q("map_points", **params, limit=maps.MAX_POINTS)
 edges = data.dashboard("map_edges", f, limit=maps.MAX_EDGES)
 
-figure = data.figure("home", f, lambda: maps.cooperation_map(kreise, laender, points, edges, filters.topic_names(),
-                                                            geometry_url=geometry))
+view = "home:" + ",".join(layers)  # the figure cache knows the layers too
+figure = data.figure(view, f, lambda: maps.cooperation_map(kreise, laender, points, edges, filters.topic_names(),
+                                                          geometry_url=geometry, layers=layers))
 if mapview.available():
     with map_slot:
-        selected = [mapview.show(data.figure_json("home", f, figure), maps.PLOTLY_CONFIG, key="karte")]
+        selected = [mapview.show(data.figure_json(view, f, figure), maps.PLOTLY_CONFIG, key="karte")]
 else:  # without the geo bundle (offline set-up): Streamlit's own, slower to load Plotly element
     event = map_slot.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",
                                   selection_mode="points", key="map")

@@ -239,3 +239,14 @@ def test_downloads_are_named_after_the_filter_and_carry_german_headers(page, app
     text = path.read_text(encoding="utf-8-sig")
     assert text.startswith('"Ereignis-ID";"Datum";"Jahr";"Titel";"Art"') and "Sachsen" in text
     assert "NaT" not in text and "00:00:00" not in text and "/work/" not in text
+
+
+def test_map_layers_are_toggled_on_the_karte(page, app_url, artifacts):
+    open_page(page, app_url)
+    the_map(page).locator(".js-plotly-plot .scattergeo").first.wait_for(timeout=60_000)
+    before = the_map(page).locator(".js-plotly-plot .scattergeo").count()
+    page.get_by_role("button", name="Verbindungen").click()
+    page.wait_for_timeout(3000)
+    after = the_map(page).locator(".js-plotly-plot .scattergeo").count()
+    assert after < before  # the line traces are gone, the points stay
+    page.screenshot(path=str(artifacts / "karte_ohne_verbindungen.png"))

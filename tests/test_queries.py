@@ -244,3 +244,29 @@ def test_the_kreis_ranking_under_a_land_filter_keeps_only_events_of_that_land(co
                          "(SELECT event_id FROM event_parties WHERE land_ags = '14')").df()["kreis_ags"]
     assert set(ranking["ags"]) == set(events)
     assert (ranking["name"] + ranking["bez"]).is_unique
+
+
+def test_the_map_classes_set_one_event_apart_from_none_and_label_ranges():
+    from koopatlas.web import maps
+
+    assert [label for _, _, label in maps.classes(60)] == ["1", "2", "3–5", "6–10", "11–20", "21–50", "51 und mehr"]
+    assert [label for _, _, label in maps.classes(4)] == ["1", "2", "3–5"]
+    assert list(maps.class_of(pd.Series([1, 2, 3, 5, 6, 10, 11, 99]))) == [0, 1, 2, 2, 3, 3, 4, 6]
+    assert maps.CLASS_COLOURS[0] != "#eef1f5"  # the first class is not the colour of Kreise without events
+
+
+def test_map_layers_can_be_switched_off():
+    from koopatlas.web import maps
+
+    kreise = pd.DataFrame({"ags": ["03459", "14626"], "name": ["Osnabrück", "Görlitz"], "bez": ["Landkreis"] * 2,
+                           "events": [2, 0], "top_topics": ["umwelt", None], "top_partners": ["Görlitz", None],
+                           "geojson": ['{"type": "Point", "coordinates": [8, 52]}'] * 2})
+    points = pd.DataFrame({"ags": ["03459024"], "name": ["Melle"], "bez": ["Stadt"], "lon": [8.3], "lat": [52.2],
+                           "events": [1]})
+    edges = pd.DataFrame({"lon_a": [8.0], "lat_a": [52.0], "lon_b": [14.9], "lat_b": [51.1], "events": [1]})
+    laender = pd.DataFrame({"ags": [], "geojson": []})
+    names = {t.name for t in maps.cooperation_map(kreise, laender, points, edges, {}, geometry_url="x.json").data}
+    assert {"Kreise", "Städte und Gemeinden", "1 gemeinsame Ereignisse"} <= names
+    only = {t.name for t in maps.cooperation_map(kreise, laender, points, edges, {}, geometry_url="x.json",
+                                                 layers=("orte",)).data}
+    assert "Städte und Gemeinden" in only and "Kreise" not in only and "1 gemeinsame Ereignisse" not in only

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -145,15 +144,40 @@ def with_counts(shapes: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
     return merged.assign(events=merged["events"].fillna(0).astype(int))
 
 
+#: Classes of the Kreis colours: 1 event already differs clearly from none (grey).
+CLASS_BREAKS = (1, 2, 3, 6, 11, 21, 51)
+CLASS_COLOURS = ("#a9cce3", "#7fb3d5", "#5499c7", "#2e86c1", "#21618c", "#1b4f72", "#0e2a40")
+
+
+def classes(max_events: int) -> list[tuple[int, int | None, str]]:
+    """(lowest, highest or None, label) of the classes up to ``max_events``: „1“, „2“, „3–5“ … „51 und mehr“."""
+    out = []
+    for i, lo in enumerate(CLASS_BREAKS):
+        if lo > max(max_events, 1):
+            break
+        hi = CLASS_BREAKS[i + 1] - 1 if i + 1 < len(CLASS_BREAKS) else None
+        label = str(lo) if hi == lo else (f"{lo}–{hi}" if hi else f"{lo} und mehr")
+        out.append((lo, hi, label))
+    return out
+
+
+def class_of(events: pd.Series) -> pd.Series:
+    """The class index (0 = one event) of each count."""
+    import numpy as np
+
+    return pd.Series(np.searchsorted(CLASS_BREAKS, events.to_numpy(), side="right") - 1, index=events.index)
+
+
 def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.DataFrame, edges: pd.DataFrame,
                     topic_names: dict[str, str], height: int = 720, max_edges: int = MAX_EDGES,
-                    geometry_url: str | None = None) -> go.Figure:
+                    geometry_url: str | None = None, layers: tuple[str, ...] = ("kreise", "orte", "verbindungen"),
+                    ) -> go.Figure:
     """Kreise coloured by events, participating towns as points, partners joined by lines.
 
     ``geometry_url`` names a GeoJSON file of all Kreise (see write_geometry); without it the
     polygons are embedded in the figure.
     """
-    counted = kreise["events"] > 0
+    counted = (kreise["events"] > 0) & ("kreise" in layers)
     hover = [
         f"<b>{n}</b><br>{b}<br>Ereignisse: {e}<br>Themen: {_labels(t, topic_names)}<br>"
         f"Partner: {p if isinstance(p, str) else '–'}"
@@ -163,12 +187,17 @@ def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.Data
     fig = go.Figure()
     active = kreise[counted]
     if len(active):
+        steps = classes(int(active["events"].max()))
+        n = len(steps)
+        scale = []  # one flat band per class
+        for i in range(n):
+            scale += [[i / n, CLASS_COLOURS[i]], [(i + 1) / n, CLASS_COLOURS[i]]]
         fig.add_trace(go.Choropleth(
             geojson=geometry_url or feature_collection(active), locations=active["ags"], featureidkey="id",
-            z=active["events"], zmin=1, zmax=max(int(active["events"].max()), 2),
-            colorscale="Blues", marker_line_color="#8a9bb0", marker_line_width=0.4,
-            colorbar={"title": {"text": "Ereignisse"}, "thickness": 14, "len": 0.6, "tickformat": "d",
-                      "dtick": max(1, math.ceil(int(active["events"].max()) / 6))},
+            z=class_of(active["events"]), zmin=-0.5, zmax=n - 0.5,
+            colorscale=scale, marker_line_color="#8a9bb0", marker_line_width=0.4,
+            colorbar={"title": {"text": "Ereignisse"}, "thickness": 14, "len": 0.6,
+                      "tickvals": list(range(n)), "ticktext": [label for _, _, label in steps]},
             hovertext=[h for h, c in zip(hover, counted, strict=True) if c], hoverinfo="text",
             customdata=active["ags"], name="Kreise",
         ))
@@ -182,7 +211,7 @@ def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.Data
             hoverinfo="text", customdata=empty["ags"], name="ohne Ereignisse",
         ))
     fig.add_trace(outline_trace(laender))
-    if len(edges):
+    if len(edges) and "verbindungen" in layers:
         shown = edges.head(max_edges)
         for width, group in shown.groupby(shown["events"].clip(upper=6)):
             lons: list[float | None] = []
@@ -195,7 +224,7 @@ def cooperation_map(kreise: pd.DataFrame, laender: pd.DataFrame, points: pd.Data
                 line={"width": 0.6 + 0.7 * float(width), "color": "rgba(200, 80, 40, 0.45)"},
                 name=f"{width} gemeinsame Ereignisse",
             ))
-    if len(points):
+    if len(points) and "orte" in layers:
         # area grows with the count, relative to the busiest town, so large databases stay legible
         size = 4 + 14 * (points["events"] / max(int(points["events"].max()), 1)).pow(0.5)
         fig.add_trace(go.Scattergeo(
