@@ -40,6 +40,6 @@ matrix = data.q("land_matrix", **params)
 pivot = matrix.pivot(index="land_a", columns="land_b", values="events").fillna(0).astype(int)
 fig = px.imshow(pivot, color_continuous_scale="Blues", aspect="auto",
                 labels={"x": "", "y": "", "color": "Ereignisse"}, text_auto=True)
-fig.update_layout(height=620, margin={"l": 0, "r": 0, "t": 10, "b": 0}, xaxis={"side": "top", "tickangle": -40})
+fig.update_layout(separators=filters.SEPARATORS, height=620, margin={"l": 0, "r": 0, "t": 10, "b": 0}, xaxis={"side": "top", "tickangle": -40})
 st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
 st.caption("Diagonale: Ereignisse mit Beteiligten aus dem Land; außerhalb: länderübergreifende Zusammenarbeit.")

@@ -65,7 +65,7 @@ if dated.empty:
 else:
     per_year = dated.groupby("year").size().reset_index(name="Ereignisse")
     fig = px.bar(per_year, x="year", y="Ereignisse", labels={"year": "Jahr"}, color_discrete_sequence=["#1f5fa8"])
-    fig.update_layout(height=260, margin={"l": 0, "r": 0, "t": 10, "b": 0}, xaxis={"dtick": 1},
+    fig.update_layout(separators=filters.SEPARATORS, height=260, margin={"l": 0, "r": 0, "t": 10, "b": 0}, xaxis={"dtick": 1},
                       yaxis={"dtick": 1, "tickformat": "d"})
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
 

@@ -270,3 +270,16 @@ def test_map_layers_can_be_switched_off():
     only = {t.name for t in maps.cooperation_map(kreise, laender, points, edges, {}, geometry_url="x.json",
                                                  layers=("orte",)).data}
     assert "Städte und Gemeinden" in only and "Kreise" not in only and "1 gemeinsame Ereignisse" not in only
+
+
+def test_every_app_figure_uses_german_number_separators():
+    """Each chart sets the separators itself (pages and maps), so no theme can drop them."""
+    import re as _re
+
+    from koopatlas import config
+
+    sources = [p.read_text(encoding="utf-8") for p in (config.PROJECT_DIR / "pages").glob("*.py")]
+    sources.append((config.PROJECT_DIR / "koopatlas" / "web" / "maps.py").read_text(encoding="utf-8"))
+    for text in sources:
+        for call in _re.findall(r"update_layout\(([^)]*)", text):
+            assert "separators" in call, call[:80]

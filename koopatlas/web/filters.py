@@ -56,6 +56,9 @@ def topic_names() -> dict[str, str]:
     return topic_labels()
 
 
+#: Plotly's number separators for German: decimal comma, thousands dot.
+SEPARATORS = ",."
+
 LAND_ANY, LAND_ALL = "eines davon beteiligt", "zwischen allen gewählten"
 OST_WEST = {"ost": "nur Ost", "west": "nur West", "ostwest": "zwischen Ost und West"}
 

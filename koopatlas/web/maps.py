@@ -83,6 +83,7 @@ def base_layout(fig: go.Figure, height: int = 720) -> go.Figure:
         bgcolor="rgba(0,0,0,0)",
     )
     fig.update_layout(
+        separators=",.",  # German: decimal comma, thousands dot
         height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, dragmode="pan",
         annotations=[
             {
