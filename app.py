@@ -14,6 +14,8 @@ PAGES = {
     "themen": st.Page("pages/themen.py", title="Themen", icon=":material/sell:", url_path="themen"),
     "ereignisse": st.Page("pages/ereignisse.py", title="Ereignisse", icon=":material/article:", url_path="ereignisse"),
     "region": st.Page("pages/region.py", title="Region", icon=":material/location_on:", url_path="region"),
+    "vergleich": st.Page("pages/vergleich.py", title="Vergleich", icon=":material/compare_arrows:",
+                         url_path="vergleich"),
     "beitragen": st.Page("pages/beitragen.py", title="Beitragen", icon=":material/edit_note:", url_path="beitragen"),
     "protokoll": st.Page("pages/protokoll.py", title="Änderungsprotokoll", icon=":material/history:",
                          url_path="protokoll"),

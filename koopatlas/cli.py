@@ -215,6 +215,24 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_population(args: argparse.Namespace) -> int:
+    """Inhabitants per Kreis and Gemeinde (BKG VG250-EW) into the database, for per-capita figures."""
+    from koopatlas import population, queries, store
+
+    try:
+        folder = population.locate(args.source, allow_download=not args.no_download)
+        frame = population.read(folder)
+    except population.PopulationError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 2
+    with store.writable(args.db) as con, store.transaction(con):
+        con.register("population_frame", frame)
+        queries.execute(con, "replace_population", {"stand": folder.name})
+        con.unregister("population_frame")
+    print(f"Einwohnerzahlen: {len(frame):,} Kreise und Gemeinden aus {folder}".replace(",", "."))
+    return 0
+
+
 def cmd_export_gold(args: argparse.Namespace) -> int:
     """Reviewed documents as gold.jsonl plus their texts: a folder ``train`` and ``eval`` read."""
     import json
@@ -309,6 +327,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="gold.jsonl and its folder, repeatable (default: ../shared/seeds and ../shared/corpus)")
     p.add_argument("--out", type=Path, default=None, help="model file (default: the package's model.json)")
     p.set_defaults(func=cmd_train)
+    p = sub.add_parser("population", help="inhabitants per Kreis and Gemeinde (BKG VG250-EW), optional")
+    p.add_argument("--from", dest="source", type=Path, default=None, help="folder with the VG250-EW shapefiles")
+    p.add_argument("--no-download", action="store_true", help="never download from BKG")
+    p.set_defaults(func=cmd_population)
     p = sub.add_parser("export-gold", help="reviewed documents in the gold format (for train/eval)")
     p.add_argument("out", type=Path, help="folder for gold.jsonl and the documents' texts")
     p.set_defaults(func=cmd_export_gold)

@@ -165,3 +165,11 @@ CREATE TABLE IF NOT EXISTS corrections (
     reason        VARCHAR,
     PRIMARY KEY (correction_id, seq)
 );
+
+-- Inhabitants (EWZ) from BKG VG250-EW, optional (`python -m koopatlas population`).
+CREATE TABLE IF NOT EXISTS population (
+    ags   VARCHAR NOT NULL,
+    level VARCHAR NOT NULL,      -- kreis / gemeinde
+    ewz   BIGINT NOT NULL,
+    stand VARCHAR                -- the product the figures come from
+);

@@ -250,3 +250,16 @@ def test_map_layers_are_toggled_on_the_karte(page, app_url, artifacts):
     after = the_map(page).locator(".js-plotly-plot .scattergeo").count()
     assert after < before  # the line traces are gone, the points stay
     page.screenshot(path=str(artifacts / "karte_ohne_verbindungen.png"))
+
+
+def test_vergleich_shows_regions_side_by_side_and_says_why_per_capita_is_missing(page, app_url, artifacts):
+    open_page(page, f"{app_url}/vergleich?regionen=03459,03404")
+    page.wait_for_timeout(2000)
+    main = page.locator("[data-testid='stMainBlockContainer']")
+    text = main.inner_text()
+    assert "Ereignisse je Jahr" in text and "Themen" in text
+    assert "keine Einwohnerzahlen geladen" in text and "python -m koopatlas population" in text
+    grid = main.locator("[data-testid='stDataFrame']").first
+    cells = " ".join(grid.locator("[role='gridcell']").all_inner_texts())
+    assert "Osnabrück (Landkreis)" in cells and "Osnabrück (Kreisfreie Stadt)" in cells and "None" not in cells
+    page.screenshot(path=str(artifacts / "vergleich.png"))

@@ -31,6 +31,7 @@ NAVIGATION = (
     ("pages/themen.py", "Themen", ":material/sell:"),
     ("pages/ereignisse.py", "Ereignisse", ":material/article:"),
     ("pages/region.py", "Region", ":material/location_on:"),
+    ("pages/vergleich.py", "Vergleich", ":material/compare_arrows:"),
     ("pages/beitragen.py", "Beitragen", ":material/edit_note:"),
     ("pages/protokoll.py", "Änderungsprotokoll", ":material/history:"),
 )
