@@ -90,7 +90,7 @@ def test_every_page_renders_with_url_filters(app_url, page, artifacts, name):
 def test_region_page_by_url(app_url, page, artifacts):
     open_page(page, app_url + "/region?ags=05958004")
     page.wait_for_selector(".js-plotly-plot")
-    box = page.locator("[data-testid='stSelectbox']").first
+    box = page.locator("[data-testid='stMainBlockContainer'] [data-testid='stSelectbox']").first  # not the sidebar's
     assert "Arnsberg" in box.inner_text() + box.locator("input").input_value()
     assert "AGS 05958004" in page.locator("[data-testid='stMainBlockContainer']").inner_text()
     assert kpi(page, "Partner") >= 1
