@@ -5,7 +5,7 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from koopatlas.web import curate, data, export, filters
+from koopatlas.web import curate, data, export, filters, maps
 
 SHOWN = 5000  # rows in the table; the downloads always carry every filtered event
 ALL = 10_000_000
@@ -50,7 +50,7 @@ selection = st.dataframe(
     },
 )
 
-d1, d2, d3, d4, _ = st.columns([1, 1, 1, 1, 2])
+d1, d2, d3, d4, d5, d6 = st.columns(6)
 # the files are made only when a button is pressed (callables), not on every rerun, with every event
 laender = data.q("laender")
 filter_text, slug = filters.describe(dataclasses.replace(f, search=params["search"]),
@@ -67,6 +67,13 @@ d2.download_button("Excel", lambda: export.to_excel(everything(), filter_text), 
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
 d3.download_button("GeoJSON", lambda: export.to_geojson(everything(), data.q("event_points", **f.params())),
                    export.file_name(slug, "geojson"), "application/geo+json", width="stretch")
+d5.download_button("GeoJSON je Beteiligte",
+                   lambda: export.participants_geojson(everything(), data.q("event_points", **f.params())),
+                   export.file_name((slug or "alle") + "_beteiligte", "geojson"), "application/geo+json", width="stretch")
+d6.download_button("GeoJSON Kreise",
+                   lambda: export.kreise_geojson(maps.with_counts(data.q("map_shapes", level="kreis"),
+                                                                  data.dashboard("map_kreise", f)), filter_text),
+                   export.file_name((slug or "alle") + "_kreise", "geojson"), "application/geo+json", width="stretch")
 d4.download_button("Parquet", lambda: export.to_parquet(everything()), export.file_name(slug, "parquet"),
                    "application/vnd.apache.parquet", width="stretch")
 

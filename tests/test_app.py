@@ -79,7 +79,7 @@ def test_events_page_search_and_downloads(app):
     assert not at.exception
     assert at.text_input[0].value == "Leitstelle"
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["CSV", "Excel", "GeoJSON", "Parquet"]
+    assert labels == ["CSV", "Excel", "GeoJSON", "Parquet", "GeoJSON je Beteiligte", "GeoJSON Kreise"]
 
 
 def test_home_map_falls_back_to_streamlits_plotly_without_the_geo_bundle(app, monkeypatch):

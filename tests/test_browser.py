@@ -263,3 +263,18 @@ def test_vergleich_shows_regions_side_by_side_and_says_why_per_capita_is_missing
     cells = " ".join(grid.locator("[role='gridcell']").all_inner_texts())
     assert "Osnabrück (Landkreis)" in cells and "Osnabrück (Kreisfreie Stadt)" in cells and "None" not in cells
     page.screenshot(path=str(artifacts / "vergleich.png"))
+
+
+def test_the_kreis_layer_download_is_a_geojson_with_counts(page, app_url, tmp_path):
+    import json
+
+    open_page(page, f"{app_url}/ereignisse?land=14")
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="GeoJSON Kreise", exact=True).click()
+    download = info.value
+    assert download.suggested_filename.startswith("kooperationen_sachsen_kreise_")
+    path = tmp_path / "kreise.geojson"
+    download.save_as(path)
+    layer = json.loads(path.read_text(encoding="utf-8"))
+    assert len(layer["features"]) == 401 and layer["filter"].startswith("Länder: Sachsen")
+    assert sum(f["properties"]["Ereignisse"] > 0 for f in layer["features"]) > 0

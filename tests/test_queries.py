@@ -283,3 +283,22 @@ def test_every_app_figure_uses_german_number_separators():
     for text in sources:
         for call in _re.findall(r"update_layout\(([^)]*)", text):
             assert "separators" in call, call[:80]
+
+
+def test_geojson_per_participant_and_a_kreis_layer_with_counts(con):
+    import json as _json
+
+    from koopatlas.web import export
+
+    events = export.analyst_table(queries.run(con, "events_table", params()), {}, {"besuch": "Besuch"})
+    points = queries.run(con, "event_points", params())
+    fc = _json.loads(export.participants_geojson(events, points))
+    props = [f["properties"] for f in fc["features"]]
+    assert len(props) == len(points.dropna(subset=["lon"]))
+    assert {"Ereignis-ID", "Kommune", "AGS", "Rolle", "Sicherheit", "Titel", "Jahr", "Art"} <= set(props[0])
+    assert {p["Sicherheit"] for p in props} == {0.9} and {p["Rolle"] for p in props} == {"beteiligt"}
+    kreise = pd.DataFrame({"ags": ["03459"], "name": ["Osnabrück"], "bez": ["Landkreis"], "events": [2],
+                           "geojson": ['{"type": "Polygon", "coordinates": [[[8, 52], [8.5, 52], [8, 52.5], [8, 52]]]}']})
+    layer = _json.loads(export.kreise_geojson(kreise, "Länder: Niedersachsen"))
+    assert layer["features"][0]["properties"] == {"AGS": "03459", "Kreis": "Osnabrück (Landkreis)", "Ereignisse": 2}
+    assert layer["filter"] == "Länder: Niedersachsen" and "BKG" in layer["attribution"]

@@ -123,6 +123,38 @@ def to_geojson(events: pd.DataFrame, points: pd.DataFrame) -> bytes:
     return json.dumps(fc, ensure_ascii=False, default=str).encode("utf-8")
 
 
+def participants_geojson(events: pd.DataFrame, points: pd.DataFrame) -> bytes:
+    """One Point per participant of each event (rows of :func:`analyst_table` as ``events``):
+    Kommune with kind, AGS, role, confidence and the event's title, year and type."""
+    by_id = events.set_index("Ereignis-ID")
+    features = []
+    for p in points.itertuples(index=False):
+        if p.event_id not in by_id.index or p.lon != p.lon:
+            continue
+        e = by_id.loc[p.event_id]
+        props = {
+            "Ereignis-ID": p.event_id, "Kommune": f"{p.name} ({p.bez})", "AGS": p.ags, "Rolle": "beteiligt",
+            "Sicherheit": None if p.confidence != p.confidence else round(float(p.confidence), 2),
+            "Titel": e["Titel"], "Jahr": None if pd.isna(e["Jahr"]) else int(e["Jahr"]), "Art": e["Art"],
+        }
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                         "properties": props})
+    fc = {"type": "FeatureCollection", "attribution": config.ATTRIBUTION, "features": features}
+    return json.dumps(fc, ensure_ascii=False).encode("utf-8")
+
+
+def kreise_geojson(kreise: pd.DataFrame, filter_text: str) -> bytes:
+    """The Kreis polygons (display geometry) with their event counts under the filter."""
+    features = [
+        {"type": "Feature", "geometry": json.loads(k.geojson),
+         "properties": {"AGS": k.ags, "Kreis": f"{k.name} ({k.bez})", "Ereignisse": int(k.events)}}
+        for k in kreise.itertuples(index=False)
+    ]
+    fc = {"type": "FeatureCollection", "attribution": f"{config.ATTRIBUTION}, dl-de/by-2-0", "filter": filter_text,
+          "features": features}
+    return json.dumps(fc, ensure_ascii=False).encode("utf-8")
+
+
 ROLE_COLOURS = {"participant": "#ffd27a", "location": "#b7dcff", "mentioned": "#e4e4e4"}
 
 
