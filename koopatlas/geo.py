@@ -63,19 +63,24 @@ def _find_layer_dir(root: Path) -> Path | None:
     return None
 
 
-def download(target: Path, url: str = config.BKG_DOWNLOAD_URL, timeout: float = 60.0) -> Path:
-    """Fetch the official VG5000 shape archive from BKG and unpack it into ``target``."""
+def fetch_zip(url: str, target: Path, timeout: float = 60.0, error: type[Exception] | None = None) -> None:
+    """Download a zip archive from ``url`` and unpack it into ``target`` (the archive is not kept)."""
     target.mkdir(parents=True, exist_ok=True)
-    archive = target / "vg5000.zip"
+    archive = target / "download.zip"
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response, archive.open("wb") as out:
             shutil.copyfileobj(response, out)
         with zipfile.ZipFile(archive) as zf:
             zf.extractall(target)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise GeodataError(f"Download of {url} failed: {exc}") from exc
+        raise (error or GeodataError)(f"Download of {url} failed: {exc}") from exc
     finally:
         archive.unlink(missing_ok=True)
+
+
+def download(target: Path, url: str = config.BKG_DOWNLOAD_URL, timeout: float = 60.0) -> Path:
+    """Fetch the official VG5000 shape archive from BKG and unpack it into ``target``."""
+    fetch_zip(url, target, timeout)
     found = _find_layer_dir(target)
     if found is None:
         raise GeodataError(f"The archive from {url} holds no VG5000 layers {LAYERS}.")

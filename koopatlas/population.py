@@ -10,9 +10,6 @@ Licence: dl-de/by-2-0, „© GeoBasis-DE / BKG 2021“ (Einwohnerzahlen: Statist
 from __future__ import annotations
 
 import os
-import shutil
-import urllib.request
-import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -55,17 +52,9 @@ def _layer_dir(root: Path) -> Path | None:
 
 
 def download(target: Path, url: str = DOWNLOAD_URL, timeout: float = 120.0) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    archive = target / "vg250-ew.zip"
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response, archive.open("wb") as out:
-            shutil.copyfileobj(response, out)
-        with zipfile.ZipFile(archive) as zf:
-            zf.extractall(target)
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise PopulationError(f"Download of {url} failed: {exc}") from exc
-    finally:
-        archive.unlink(missing_ok=True)
+    from koopatlas.geo import fetch_zip
+
+    fetch_zip(url, target, timeout, error=PopulationError)
     found = _layer_dir(target)
     if found is None:
         raise PopulationError(f"The archive from {url} holds no *_KRS/*_GEM layers")

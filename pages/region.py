@@ -10,11 +10,7 @@ params = f.params()
 names = filters.topic_names()
 
 st.title("Region")
-choices = data.q("region_choices")
-labels = {
-    row.ags: f"{row.name} ({row.bez}{', ' + row.kreis if row.level == 'gemeinde' and row.kreis else ''})"
-    for row in choices.itertuples(index=False)
-}
+labels = filters.region_labels(data.q("region_choices"))
 options = list(labels)
 wanted = st.query_params.get("ags")
 index = options.index(wanted) if wanted in labels else None

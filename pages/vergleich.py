@@ -11,11 +11,7 @@ params = f.params()
 names = filters.topic_names()
 
 st.title("Vergleich")
-choices = data.q("region_choices")
-labels = {
-    r.ags: f"{r.name} ({r.bez}{', ' + r.kreis if r.level == 'gemeinde' and r.kreis else ''})"
-    for r in choices.itertuples(index=False)
-}
+labels = filters.region_labels(data.q("region_choices"))
 wanted = [a for a in (st.query_params.get("regionen") or "").split(",") if a in labels][:5]
 picked = st.multiselect("Regionen (zwei bis fünf)", list(labels), default=wanted, format_func=labels.get,
                         max_selections=5, placeholder="Kreis, Stadt oder Gemeinde eingeben …")

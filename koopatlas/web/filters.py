@@ -47,12 +47,20 @@ EVENT_TYPE_LABELS = {
 }
 
 
-@st.cache_data(show_spinner=False)
 def with_kind(names: pd.Series, kinds: pd.Series) -> list[str]:
     """„Osnabrück (Kreisfreie Stadt)“ and „Osnabrück (Landkreis)“: a name alone is ambiguous."""
     return [f"{n} ({k})" if isinstance(k, str) and k else str(n) for n, k in zip(names, kinds, strict=True)]
 
 
+def region_labels(choices: pd.DataFrame) -> dict[str, str]:
+    """AGS → „Name (Art, Kreis)“ for the region pickers (rows of queries/region_choices.sql)."""
+    return {
+        r.ags: f"{r.name} ({r.bez}{', ' + r.kreis if r.level == 'gemeinde' and r.kreis else ''})"
+        for r in choices.itertuples(index=False)
+    }
+
+
+@st.cache_data(show_spinner=False)
 def topic_names() -> dict[str, str]:
     return topic_labels()
 
