@@ -43,6 +43,7 @@ FILTERS = [
     {"event_types": ["besuch"], "laender": ["05"]},
     {"laender": ["09", "14"], "land_all": True},
     {"ost_west": "ostwest"},
+    {"ebene": "gemeinde"},
 ]
 
 

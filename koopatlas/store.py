@@ -122,7 +122,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 #: The unfiltered dashboard: every filter empty. The views keep this many rows at most.
 UNFILTERED = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "undated": True,
-              "land_all": False, "ost_west": None, "search": None}
+              "land_all": False, "ost_west": None, "ebene": None, "search": None}
 VIEW_ROWS = 10_000
 
 

@@ -5,7 +5,7 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from koopatlas.web import curate, data, export, filters, maps
+from koopatlas.web import charts, curate, data, export, filters, maps
 
 SHOWN = 5000  # rows in the table; the downloads always carry every filtered event
 ALL = 10_000_000
@@ -38,7 +38,7 @@ table = events.head(SHOWN).assign(
 more = len(events) > SHOWN
 st.caption((f"die neuesten {SHOWN:,} von mehr als {SHOWN:,} Ereignissen" if more else f"{len(events):,} Ereignisse").replace(",", ".")
            + " · Spaltenköpfe sortieren · eine Zeile wählen für die Details")
-selection = st.dataframe(
+selection = charts.table(
     table, hide_index=True, on_select="rerun", selection_mode="single-row", key="events",
     column_order=["event_date", "year", "title", "participants", "laender", "topics", "event_type", "source"],
     column_config={
@@ -96,14 +96,14 @@ if event_id:
                         f"**Jahr:** {doc['year'] if doc['year'] == doc['year'] and doc['year'] is not None else '–'}  \n"
                         f"**Quelle:** {export.source_label(doc['source'])}")
             people = mentions.drop_duplicates("ags")[["name", "bez", "role", "confidence"]]
-            st.dataframe(people.assign(role=people["role"].map(
+            charts.table(people.assign(role=people["role"].map(
                 {"participant": "beteiligt", "location": "Ort", "mentioned": "erwähnt"})), hide_index=True,
                 column_config={"name": "Kommune", "bez": "Art", "role": "Rolle",
                                "confidence": st.column_config.ProgressColumn("Sicherheit", min_value=0, max_value=1)})
             extras = data.q("event_extras", event_id=event_id)
             extras = extras.assign(value=[names.get(v, v) if k == "Thema" else v
                                           for k, v in zip(extras["kind"], extras["value"], strict=True)])
-            st.dataframe(extras, hide_index=True, column_config={"kind": "Angabe", "value": "Wert"})
+            charts.table(extras, hide_index=True, column_config={"kind": "Angabe", "value": "Wert"})
         if curate.editor():
             with st.expander("Korrigieren", icon=":material/edit:"):
                 key = f"event_{event_id}"

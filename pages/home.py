@@ -3,11 +3,11 @@
 import streamlit as st
 
 from koopatlas import config
-from koopatlas.web import data, filters, maps, mapview
+from koopatlas.web import charts, data, filters, maps, mapview
 
 st.title("Kooperationsatlas")
 st.caption("Kommunale Zusammenarbeit in Deutschland – Landkreise, Städte und Gemeinden")
-kpi_row, notice, map_slot = st.container(), st.container(), st.empty()
+kpi_row, notice, map_slot = st.container(key="kpis"), st.container(), st.empty()
 geometry = data.geometry_url("kreis")
 if not mapview.available() and not st.session_state.get("plotly_loading"):
     # The browser loads Plotly (~4.7 MB) only once a chart is on the page: on a session's first
@@ -46,14 +46,15 @@ figure = data.figure(view, f, lambda: maps.cooperation_map(kreise, laender, poin
                                                           geometry_url=geometry, layers=layers))
 if mapview.available():
     with map_slot:
-        selected = [mapview.show(data.figure_json(view, f, figure), maps.PLOTLY_CONFIG, key="karte")]
+        selected = [mapview.show(data.figure_json(view, f, figure), maps.MAPVIEW_CONFIG, key="karte")]
 else:  # without the geo bundle (offline set-up): Streamlit's own, slower to load Plotly element
     event = map_slot.plotly_chart(figure, width="stretch", config=maps.PLOTLY_CONFIG, on_select="rerun",
                                   selection_mode="points", key="map")
     selected = [p.get("customdata") for p in (event.selection.points if event and event.selection else [])]
 st.caption(
     "Flächen: Ereignisse je Kreis (Gemeinden zählen für ihren Kreis) · Punkte: beteiligte Städte und Gemeinden "
-    f"(die {maps.MAX_POINTS} aktivsten) · Linien: die {maps.MAX_EDGES} stärksten Verbindungen. "
+    f"(die {maps.MAX_POINTS} aktivsten) · Linien: die {maps.MAX_EDGES} stärksten Verbindungen · Mausrad "
+    "zoomt, Ziehen verschiebt, Doppelklick setzt zurück, Klick öffnet die Region. "
     f"Kartengrundlage: [{config.ATTRIBUTION}]({config.ATTRIBUTION_URL})"
 )
 
@@ -63,7 +64,7 @@ st.subheader("Kreise nach Zahl der Ereignisse")
 st.caption("Spaltenköpfe sortieren · eine Zeile wählen öffnet den Kreis · Partner: andere Kreise in denselben "
            "Ereignissen · länderübergreifend: Anteil der Ereignisse mit einem Partner in einem anderen Land")
 table = ranking.assign(kreis=filters.with_kind(ranking["name"], ranking["bez"]), cross_share=ranking["cross_share"] * 100)
-picked_row = st.dataframe(
+picked_row = charts.table(
     table, hide_index=True, width="stretch", height=320, on_select="rerun", selection_mode="single-row",
     key="ranking", column_order=["kreis", "land", "events", "partners", "partners_other_land", "cross_share", "ags"],
     column_config={

@@ -3,7 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
-from koopatlas.web import data, filters, network
+from koopatlas.web import charts, data, filters, network
 
 EDGE_LIMIT = 3000  # the strongest ties: enough for the drawing and for betweenness
 
@@ -19,14 +19,14 @@ if edges.empty:
     filters.empty_message()
     st.stop()
 
-st.plotly_chart(network.figure(edges, land_names), width="stretch", config={"displaylogo": False})
+st.plotly_chart(network.figure(edges, land_names), width="stretch", config=charts.CHART_CONFIG)
 st.caption(f"Knoten: Kommunen (Größe = Zahl der Partner, gezeigt bis zu {network.MAX_DRAWN_NODES}); "
            "Kanten: gemeinsame Ereignisse.")
 
 st.subheader("Rangliste")
 degree = data.dashboard("network_degree", f, limit=500)
 ranking = network.ranking(degree, edges).assign(land=lambda d: d["land"].map(land_names))
-st.dataframe(
+charts.table(
     ranking.drop(columns="ags"), hide_index=True, height=420,
     column_config={
         "name": "Kommune", "land": "Land", "partner": st.column_config.NumberColumn("Partner (Grad)"),
@@ -41,5 +41,5 @@ pivot = matrix.pivot(index="land_a", columns="land_b", values="events").fillna(0
 fig = px.imshow(pivot, color_continuous_scale="Blues", aspect="auto",
                 labels={"x": "", "y": "", "color": "Ereignisse"}, text_auto=True)
 fig.update_layout(separators=filters.SEPARATORS, height=620, margin={"l": 0, "r": 0, "t": 10, "b": 0}, xaxis={"side": "top", "tickangle": -40})
-st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+st.plotly_chart(fig, width="stretch", config=charts.CHART_CONFIG)
 st.caption("Diagonale: Ereignisse mit Beteiligten aus dem Land; außerhalb: länderübergreifende Zusammenarbeit.")

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from koopatlas.web import curate, data, filters
+from koopatlas.web import charts, curate, data, filters
 
 filters.sidebar()
 curate.login_box()
@@ -48,5 +48,5 @@ n = f"{len(table):,}".replace(",", ".")
 latest = table.iloc[0]
 st.caption(f"{n} {'Änderung' if len(table) == 1 else 'Änderungen'}, neueste zuerst · zuletzt "
            f"{latest['Bearbeitet von']} am {latest['Zeit']:%d.%m.%Y um %H:%M}: {latest['Feld']} → {latest['nachher']}")
-st.dataframe(table, hide_index=True, width="stretch", column_order=list(table.columns[:-1]),
+charts.table(table, hide_index=True, width="stretch", column_order=list(table.columns[:-1]),
              column_config={"Zeit": st.column_config.DatetimeColumn("Zeit", format="DD.MM.YYYY HH:mm")})

@@ -3,7 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
-from koopatlas.web import data, export, filters, maps
+from koopatlas.web import charts, data, export, filters, maps
 
 f = filters.sidebar()
 params = f.params()
@@ -44,7 +44,7 @@ with left:
                     width="stretch", config=maps.PLOTLY_CONFIG)
 with right:
     st.subheader("Wichtigste Partner")
-    st.dataframe(partners[["name", "bez", "land", "events"]], hide_index=True, height=min(36 * (len(partners) + 1) + 4, 400),
+    charts.table(partners[["name", "bez", "land", "events"]], hide_index=True, height=min(36 * (len(partners) + 1) + 4, 400),
                  column_config={"name": "Kommune", "bez": st.column_config.TextColumn("Art", width="small"),
                                 "land": st.column_config.TextColumn("Land", width="small"),
                                 "events": st.column_config.NumberColumn("Ereignisse", help="gemeinsame Ereignisse",
@@ -52,21 +52,23 @@ with right:
     topic_rows = events["topics"].fillna("").str.split(";").explode()
     topic_rows = topic_rows[topic_rows != ""].map(names).value_counts().rename_axis("Thema").reset_index(name="Ereignisse")
     st.subheader("Themen")
-    st.dataframe(topic_rows, hide_index=True)
+    charts.table(topic_rows, hide_index=True)
 
 st.subheader("Zeitverlauf")
-dated = events.dropna(subset=["year"])
-if dated.empty:
-    st.caption("Keine Ereignisse mit Jahresangabe.")
+if events.empty:
+    st.caption("Keine Ereignisse für diese Filter.")
 else:
-    per_year = dated.groupby("year").size().reset_index(name="Ereignisse")
-    fig = px.bar(per_year, x="year", y="Ereignisse", labels={"year": "Jahr"}, color_discrete_sequence=["#1f5fa8"])
-    fig.update_layout(separators=filters.SEPARATORS, height=260, margin={"l": 0, "r": 0, "t": 10, "b": 0}, xaxis={"dtick": 1},
-                      yaxis={"dtick": 1, "tickformat": "d"})
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    per_year, years = charts.year_buckets(events.assign(n=1), "n")
+    fig = px.bar(per_year, x="Jahr", y="n", labels={"n": "Ereignisse", "Jahr": ""}, category_orders={"Jahr": years},
+                 color=charts.dated_or_not(per_year), color_discrete_map=charts.YEAR_COLOURS)
+    fig.update_layout(showlegend=False, separators=filters.SEPARATORS, height=260, margin={"l": 0, "r": 0, "t": 10, "b": 0},
+                      xaxis=charts.year_ticks(years, 12), yaxis={"dtick": charts.integer_dtick(per_year["n"].max()), "tickformat": "d"})
+    st.plotly_chart(fig, width="stretch", config=charts.CHART_CONFIG)
+    if charts.UNDATED in years:
+        st.caption("„ohne Jahr“: Ereignisse, deren Mitteilung kein Jahr nennt.")
 
 st.subheader("Dokumente")
-st.dataframe(
+charts.table(
     events.assign(
         topics=events["topics"].fillna("").map(lambda s: ", ".join(names.get(t, t) for t in s.split(";") if t)),
         event_type=events["event_type"].map(filters.EVENT_TYPE_LABELS), source=export.web_sources(events["source"]),

@@ -4,7 +4,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from koopatlas.web import data, filters
+from koopatlas.web import charts, data, filters
 
 f = filters.sidebar()
 params = f.params()
@@ -38,8 +38,8 @@ for ags in picked:
         "Ereignisse je 100.000 Einw.": round(len(events) / ewz[ags] * 100_000, 1) if ewz.get(ags) else None,
         "AGS": ags,
     })
-    dated = events.dropna(subset=["year"])
-    per_year += [{"Region": label, "Jahr": int(y), "Ereignisse": n} for y, n in dated["year"].value_counts().items()]
+    per_year += [{"Region": label, "year": y, "Ereignisse": n}
+                 for y, n in events["year"].value_counts(dropna=False).items()]
     topics = events["topics"].fillna("").str.split(";").explode()
     per_topic += [{"Region": label, "Thema": names.get(t, t), "Ereignisse": n}
                   for t, n in topics[topics != ""].value_counts().items()]
@@ -47,7 +47,7 @@ for ags in picked:
 table = pd.DataFrame(rows)
 if population.empty:  # no empty „None“ columns: the caption below says why
     table = table.drop(columns=["Einwohner", "Ereignisse je 100.000 Einw."])
-st.dataframe(table, hide_index=True, width="stretch", column_config={
+charts.table(table, hide_index=True, width="stretch", column_config={
     "Region": st.column_config.TextColumn("Region", width="medium"),
     "Einwohner": st.column_config.NumberColumn("Einwohner", format="localized"),
     "Ereignisse je 100.000 Einw.": st.column_config.NumberColumn("Ereignisse je 100.000 Einw.", format="localized"),
@@ -60,19 +60,15 @@ else:
 
 st.subheader("Ereignisse je Jahr")
 if per_year:
-    years = pd.DataFrame(per_year)
-    span = range(int(years["Jahr"].min()), int(years["Jahr"].max()) + 1)
-    full = (years.pivot_table(index="Jahr", columns="Region", values="Ereignisse", aggfunc="sum")
-            .reindex(index=span, columns=[labels[a] for a in picked]).fillna(0).astype(int)
-            .reset_index().melt(id_vars="Jahr", var_name="Region", value_name="Ereignisse"))
-    fig = px.bar(full, x="Jahr", y="Ereignisse", color="Region", barmode="group")
+    full, years = charts.year_buckets(pd.DataFrame(per_year), "Ereignisse", by="Region",
+                                      by_order=[labels[a] for a in picked])
+    fig = px.bar(full, x="Jahr", y="Ereignisse", color="Region", barmode="group", category_orders={"Jahr": years})
     fig.update_layout(separators=filters.SEPARATORS, height=320, margin={"l": 0, "r": 0, "t": 10, "b": 0},
-                      yaxis={"tickformat": "d", "dtick": max(1, -(-int(full["Ereignisse"].max()) // 5))},
-                      xaxis={"tickformat": "d", "dtick": max(1, -(-len(span) // 12))},
-                      legend={"orientation": "h", "y": -0.25})
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+                      yaxis={"tickformat": "d", "dtick": charts.integer_dtick(full["Ereignisse"].max())},
+                      xaxis=charts.year_ticks(years, 12) | {"title": ""}, legend={"orientation": "h", "y": -0.25})
+    st.plotly_chart(fig, width="stretch", config=charts.CHART_CONFIG)
 else:
-    st.info("Keine datierten Ereignisse für diese Regionen und Filter.")
+    st.info("Keine Ereignisse für diese Regionen und Filter.")
 
 st.subheader("Themen")
 if per_topic:
@@ -81,4 +77,4 @@ if per_topic:
                       margin={"l": 0, "r": 0, "t": 10, "b": 0},
                       xaxis={"tickformat": "d", "dtick": max(1, -(-max(r["Ereignisse"] for r in per_topic) // 5))},
                       legend={"orientation": "h", "y": -0.1}, yaxis={"title": ""})
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    st.plotly_chart(fig, width="stretch", config=charts.CHART_CONFIG)

@@ -6,6 +6,8 @@
 --             false = at least one of them takes part
 --   $ost_west VARCHAR or NULL: 'ost' / 'west' (every party in the East / the West; East = Berlin
 --             and the Länder 12–16), 'ostwest' (parties in both)
+--   $ebene VARCHAR or NULL: 'kreis' (only Kreise and kreisfreie Städte take part), 'gemeinde'
+--             (only Gemeinden and Verbände), 'gemischt' (both levels)
 --   $topics, $laender, $event_types  VARCHAR[] (empty: no restriction)
 -- Topics and Länder are tested as bit masks (see refresh_facts.sql); an unknown topic or
 -- Land sets no bit and so matches nothing.
@@ -33,6 +35,8 @@ filtered_events AS (
                          WHEN 'west' THEN f.land_mask & 129024 = 0 AND f.land_mask & 2046 <> 0
                          WHEN 'ostwest' THEN f.land_mask & 129024 <> 0 AND f.land_mask & 2046 <> 0
                          ELSE true END
+      AND CASE $ebene WHEN 'kreis' THEN f.level_mask = 1 WHEN 'gemeinde' THEN f.level_mask = 2
+                      WHEN 'gemischt' THEN f.level_mask = 3 ELSE true END
 ),
 parties AS (
     -- one row per event and participating authority (Kreis-level AGS for kreisfreie Städte)

@@ -132,7 +132,8 @@ CREATE TABLE IF NOT EXISTS event_facts (
     kreise     INTEGER[],  -- Kreis AGS of the participants as numbers (a Gemeinde counts for its
                            -- Kreis); integers make the Kreis × Kreis counts of the map fast
     land_mask  INTEGER,    -- bit n set when Land n takes part
-    topic_mask BIGINT      -- the bits of the topics (topic_bits)
+    topic_mask BIGINT,     -- the bits of the topics (topic_bits)
+    level_mask TINYINT     -- 1: Kreise / kreisfreie Städte take part, 2: Gemeinden / Verbände, 3: both
 );
 
 CREATE TABLE IF NOT EXISTS topic_bits (

@@ -278,3 +278,74 @@ def test_the_kreis_layer_download_is_a_geojson_with_counts(page, app_url, tmp_pa
     layer = json.loads(path.read_text(encoding="utf-8"))
     assert len(layer["features"]) == 401 and layer["filter"].startswith("Länder: Sachsen")
     assert sum(f["properties"]["Ereignisse"] > 0 for f in layer["features"]) > 0
+
+
+def test_the_level_filter_keeps_events_of_kreise_or_gemeinden_only(page, app_url, built_db):
+    import duckdb
+
+    con = duckdb.connect(str(built_db), read_only=True)
+    kreis, gemeinde = con.execute("SELECT count(*) FILTER (WHERE level_mask = 1), count(*) FILTER (WHERE level_mask = 2) "
+                                  "FROM event_facts").fetchone()
+    con.close()
+    assert kreis > 0 and gemeinde > 0
+    open_page(page, f"{app_url}/?ebene=kreis")
+    assert kpi(page, "Ereignisse") == kreis
+    assert page.locator("[data-testid='stSidebar'] input[aria-label='Ebene']").input_value() == "nur Kreisebene"
+    open_page(page, f"{app_url}/?ebene=gemeinde")
+    assert kpi(page, "Ereignisse") == gemeinde
+
+
+def test_streamlit_and_plotly_controls_speak_german_and_offer_no_cloud_upload(page, app_url):
+    open_page(page, f"{app_url}/ereignisse")
+    page.locator("[data-testid='stDataFrame']").first.hover()
+    toolbar = page.locator("[data-testid='stElementToolbar'] button")
+    toolbar.first.wait_for()
+    labels = [toolbar.nth(i).get_attribute("aria-label") for i in range(toolbar.count())]
+    assert "Als CSV herunterladen (Ansicht)" in labels and "Vollbild" in labels, labels
+    english = re.compile(r"^(Help for|Download as|Search$|Fullscreen$|Show/hide)")
+    every_label = page.evaluate("() => [...document.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label'))")
+    assert not [x for x in every_label if english.match(x)]
+    assert "Hilfe zu Ebene" in every_label
+    assert "None" not in page.locator("[data-testid='stMainBlockContainer']").inner_text()
+
+    open_page(page, app_url)
+    frame = the_map(page)
+    frame.locator(".js-plotly-plot .choroplethlocation").first.wait_for(timeout=60_000)
+    titles = [b.get_attribute("data-title") for b in frame.locator(".modebar-btn").all()]
+    assert "Vergrößern" in titles and "Karte als PNG herunterladen" in titles
+    assert not [t for t in titles if "Share" in t or "Chart Studio" in t or "Zoom" in t]
+
+
+def test_charts_show_undated_events_as_their_own_bar(page, app_url):
+    open_page(page, f"{app_url}/themen")
+    ticks = page.locator(".js-plotly-plot .xtick text")
+    ticks.first.wait_for(timeout=30_000)
+    assert "ohne Jahr" in [t.text_content() for t in ticks.all()]
+    open_page(page, f"{app_url}/themen?ohnejahr=nein")
+    page.locator(".js-plotly-plot .xtick text").first.wait_for(timeout=30_000)
+    assert "ohne Jahr" not in [t.text_content() for t in page.locator(".js-plotly-plot .xtick text").all()]
+
+
+def test_on_a_phone_the_map_comes_first_and_tables_scroll_inside_the_page(browser, app_url, artifacts):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  locale="de-DE")
+    phone = context.new_page()
+    try:
+        open_page(phone, app_url)
+        frame = phone.locator("iframe[title*='kooperationskarte']")
+        frame.wait_for(timeout=30_000)
+        the_map(phone).locator(".js-plotly-plot .choroplethlocation").first.wait_for(timeout=60_000)
+        phone.wait_for_timeout(1000)
+        box = frame.bounding_box()
+        assert box["y"] < 844 * 0.6 and box["width"] <= 390  # the map starts in the first screen
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390  # nothing sticks out sideways
+        ranking = phone.locator("[data-testid='stDataFrame']").first
+        assert ranking.bounding_box()["y"] > box["y"] + box["height"] - 5  # tables below the map
+        assert ranking.bounding_box()["width"] <= 390
+        phone.screenshot(path=str(artifacts / "mobil_karte.png"))
+        open_page(phone, f"{app_url}/ereignisse")
+        phone.locator("[data-testid='stDataFrame']").first.wait_for()
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+        phone.screenshot(path=str(artifacts / "mobil_ereignisse.png"))
+    finally:
+        context.close()

@@ -52,8 +52,8 @@ def con(tmp_path_factory):
 
 
 def params(**kw):
-    base = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "undated": True, "land_all": False, "ost_west": None, "search": None,
-            "limit": 1000}
+    base = {"topics": [], "laender": [], "event_types": [], "year_from": None, "year_to": None, "undated": True, "land_all": False, "ost_west": None, "ebene": None,
+            "search": None, "limit": 1000}
     return base | kw
 
 
@@ -77,6 +77,9 @@ def test_kpis_without_filters_count_every_relevant_event(con):
         ({"ost_west": "ost"}, 1),  # every party in the East
         ({"ost_west": "west"}, 1),
         ({"ost_west": "ostwest"}, 1),  # parties on both sides
+        ({"ebene": "kreis"}, 1),  # only Kreise and kreisfreie Städte: e1
+        ({"ebene": "gemischt"}, 2),  # a Gemeinde with a Kreis or kreisfreie Stadt: e2, e3
+        ({"ebene": "gemeinde"}, 0),
         ({"topics": ["migration"]}, 0),
         ({"laender": ["03", "14"]}, 3),
         ({"topics": ["gibt_es_nicht"]}, 0),  # an unknown topic or Land matches nothing
@@ -129,7 +132,10 @@ def test_topics_trend_and_land(con):
     counts = dict(queries.run(con, "topic_counts", params()).values)
     assert counts == {"umwelt": 2, "raum": 1, "bildung": 1}
     trend = queries.run(con, "topic_trend", params())
-    assert set(trend["year"]) == {2019, 2021}
+    assert set(trend["year"].dropna()) == {2019, 2021}
+    # the undated e3 (bildung) is its own „ohne Jahr“ row while undated events count, and gone when not
+    assert trend[trend["year"].isna()][["topic", "events"]].values.tolist() == [["bildung", 1]]
+    assert queries.run(con, "topic_trend", params(undated=False))["year"].notna().all()
     by_land = queries.run(con, "topic_land", params())
     assert set(by_land["land"]) == {"Niedersachsen", "Sachsen"}
 
@@ -302,3 +308,30 @@ def test_geojson_per_participant_and_a_kreis_layer_with_counts(con):
     layer = _json.loads(export.kreise_geojson(kreise, "Länder: Niedersachsen"))
     assert layer["features"][0]["properties"] == {"AGS": "03459", "Kreis": "Osnabrück (Landkreis)", "Ereignisse": 2}
     assert layer["filter"] == "Länder: Niedersachsen" and "BKG" in layer["attribution"]
+
+
+def test_year_buckets_fill_gaps_with_zero_and_put_undated_events_last():
+    from koopatlas.web import charts
+
+    frame = pd.DataFrame({"year": [2019, 2021, None, 2021], "topic": ["a", "b", "a", "a"], "n": [1, 2, 3, 1]})
+    total, order = charts.year_buckets(frame, "n")
+    assert order == ["2019", "2020", "2021", "ohne Jahr"]
+    assert total["n"].tolist() == [1, 0, 3, 3]
+    long, _ = charts.year_buckets(frame, "n", by="topic", by_order=["a", "b"])
+    assert long[long["topic"] == "a"]["n"].tolist() == [1, 0, 1, 3]
+    assert charts.year_buckets(frame.dropna(), "n")[1] == ["2019", "2020", "2021"]  # no undated bar without them
+    ticks = charts.year_ticks([str(y) for y in range(2000, 2025)] + ["ohne Jahr"], most=5)["tickvals"]
+    assert len(ticks) <= 6 and ticks[0] == "2000" and ticks[-1] == "ohne Jahr"
+
+
+def test_pages_use_the_german_table_and_chart_settings():
+    """No page calls st.dataframe (it writes „None“) or Plotly's English tool bar directly."""
+    from koopatlas import config
+    from koopatlas.web import maps
+
+    for path in (config.PROJECT_DIR / "pages").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "st.dataframe(" not in text, path.name
+        assert '"displaylogo"' not in text, path.name  # a hand-made config instead of charts/maps
+    assert maps.MAPVIEW_CONFIG["showSendToCloud"] is False
+    assert "sendChartToCloud" in maps.MAPVIEW_CONFIG["modeBarButtonsToRemove"]

@@ -20,7 +20,7 @@ import streamlit as st
 
 from koopatlas import config
 from koopatlas.extract.topics import topic_labels
-from koopatlas.web import data
+from koopatlas.web import charts, data
 
 PAGE_CONFIG = {"page_title": "Kooperationsatlas", "page_icon": "🗺️", "layout": "wide"}
 
@@ -65,11 +65,12 @@ def topic_names() -> dict[str, str]:
     return topic_labels()
 
 
-#: Plotly's number separators for German: decimal comma, thousands dot.
-SEPARATORS = ",."
+SEPARATORS = charts.SEPARATORS
 
 LAND_ANY, LAND_ALL = "eines davon beteiligt", "zwischen allen gewählten"
 OST_WEST = {"ost": "nur Ost", "west": "nur West", "ostwest": "zwischen Ost und West"}
+#: Which levels of government take part (event_facts.level_mask).
+EBENE = {"kreis": "nur Kreisebene", "gemeinde": "nur Gemeindeebene", "gemischt": "Kreis- und Gemeindeebene gemischt"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Filters:
     undated: bool = True  # events without a year count, also when the years are narrowed
     land_all: bool = False  # the selected Länder all take part („zwischen Sachsen und Bayern“)
     ost_west: str | None = None  # ost / west / ostwest (OST_WEST)
+    ebene: str | None = None  # kreis / gemeinde / gemischt (EBENE)
     search: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -97,13 +99,14 @@ class Filters:
             "undated": self.undated,
             "land_all": self.land_all and len(self.laender) > 1,
             "ost_west": self.ost_west,
+            "ebene": self.ebene,
             "search": self.search or None,
             **more,
         }
 
     def is_default(self) -> bool:
         return self.undated and not (self.topics or self.laender or self.event_types or self.year_from or self.year_to
-                                     or self.search or self.ost_west)
+                                     or self.search or self.ost_west or self.ebene)
 
 
 def _split(value: str | None) -> list[str]:
@@ -123,9 +126,21 @@ def _remember(key: str) -> None:
     st.session_state.keep_filters[key] = st.session_state[key]
 
 
+@st.cache_resource(show_spinner=False)
+def _page_assets() -> str:
+    """The app's style sheet (phone layout, app.css) and German texts for Streamlit's own
+    English controls (german.js), added to every page."""
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    css, js = ((here / name).read_text(encoding="utf-8") for name in ("app.css", "german.js"))
+    return f"<style>{css}</style><script>{js}</script>"
+
+
 def sidebar() -> Filters:
     """Render the filters in the sidebar, initialised from and written back to the URL."""
     st.set_page_config(**PAGE_CONFIG)
+    st.sidebar.html(_page_assets(), unsafe_allow_javascript=True)
     st.sidebar.markdown("### Kooperationsatlas")
     st.sidebar.caption("Wer arbeitet mit wem zusammen? Kommunale Kooperationen in Deutschland, "
                        "erschlossen aus Pressemitteilungen.")
@@ -149,6 +164,7 @@ def sidebar() -> Filters:
             "f_undated": qp.get("ohnejahr") != "nein",
             "f_land_mode": LAND_ALL if qp.get("zwischen") == "ja" else LAND_ANY,
             "f_ost_west": qp.get("ostwest") if qp.get("ostwest") in OST_WEST else None,
+            "f_ebene": qp.get("ebene") if qp.get("ebene") in EBENE else None,
         }
     for key, value in st.session_state.keep_filters.items():
         st.session_state[key] = value  # re-assigning also keeps Streamlit from dropping it on a page change
@@ -175,6 +191,11 @@ def sidebar() -> Filters:
         on_change=_remember, args=("f_ost_west",), help="Ost: Berlin, Brandenburg, Mecklenburg-Vorpommern, Sachsen, "
         "Sachsen-Anhalt, Thüringen; West: die übrigen Länder",
     )
+    ebene = st.sidebar.selectbox(
+        "Ebene", list(EBENE), format_func=EBENE.get, key="f_ebene", index=None, placeholder="Kreise und Gemeinden",
+        on_change=_remember, args=("f_ebene",), help="Kreisebene: Landkreise, Kreise und kreisfreie Städte; "
+        "Gemeindeebene: kreisangehörige Städte, Gemeinden und Gemeindeverbände (Ämter, Samtgemeinden …)",
+    )
     selected_types = st.sidebar.multiselect(
         "Art des Ereignisses", list(EVENT_TYPE_LABELS), format_func=EVENT_TYPE_LABELS.get, key="f_types",
         placeholder="Alle Arten", on_change=_remember, args=("f_types",),
@@ -190,18 +211,18 @@ def sidebar() -> Filters:
              "auch wenn die Jahre eingegrenzt sind.")
     if st.sidebar.button("Filter zurücksetzen", width="stretch"):
         for key in ("f_topics", "f_laender", "f_types", "f_years", "f_undated", "f_land_mode", "f_ost_west",
-                    "keep_filters"):
+                    "f_ebene", "keep_filters"):
             st.session_state.pop(key, None)
         st.query_params.clear()
         st.rerun()
     st.session_state.keep_filters = {
         "f_topics": selected_topics, "f_laender": selected_laender, "f_types": selected_types, "f_years": tuple(years),
-        "f_undated": undated, "f_land_mode": land_mode, "f_ost_west": ost_west,
+        "f_undated": undated, "f_land_mode": land_mode, "f_ost_west": ost_west, "f_ebene": ebene,
     }
 
     filters = _from_widgets(
         {"f_topics": selected_topics, "f_laender": selected_laender, "f_types": selected_types, "f_years": years,
-         "f_undated": undated, "f_land_mode": land_mode, "f_ost_west": ost_west},
+         "f_undated": undated, "f_land_mode": land_mode, "f_ost_west": ost_west, "f_ebene": ebene},
         year_min, year_max,
     )
     _write_url(filters)
@@ -226,6 +247,9 @@ def describe(filters: Filters, land_names: dict[str, str], topics: dict[str, str
     if filters.ost_west:
         parts.append(OST_WEST[filters.ost_west])
         slug.append(filters.ost_west)
+    if filters.ebene:
+        parts.append(EBENE[filters.ebene])
+        slug.append(f"ebene-{filters.ebene}")
     if filters.topics:
         parts.append("Themen: " + ", ".join(topics.get(t, t) for t in filters.topics))
         slug += list(filters.topics)
@@ -254,7 +278,7 @@ def current_link() -> str:
     return f"{base}?{query}" if query else base
 
 
-_URL_KEYS = ("thema", "land", "typ", "jahr", "ohnejahr", "zwischen", "ostwest")
+_URL_KEYS = ("thema", "land", "typ", "jahr", "ohnejahr", "zwischen", "ostwest", "ebene")
 
 
 def url_params(filters: Filters) -> dict[str, str]:
@@ -267,6 +291,7 @@ def url_params(filters: Filters) -> dict[str, str]:
         "ohnejahr": "" if filters.undated else "nein",
         "zwischen": "ja" if filters.land_all and len(filters.laender) > 1 else "",
         "ostwest": filters.ost_west or "",
+        "ebene": filters.ebene or "",
     }
     return {k: v for k, v in out.items() if v}
 
@@ -294,6 +319,7 @@ def _from_widgets(values: dict, year_min: int, year_max: int) -> Filters:
         undated=bool(values.get("f_undated", True)),
         land_all=values.get("f_land_mode") == LAND_ALL,
         ost_west=values.get("f_ost_west") if values.get("f_ost_west") in OST_WEST else None,
+        ebene=values.get("f_ebene") if values.get("f_ebene") in EBENE else None,
     )
 
 

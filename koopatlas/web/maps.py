@@ -15,7 +15,16 @@ from koopatlas import config
 
 #: Plotly config for every map: the empty base topology is served by Streamlit
 #: (static/topojson), so no request leaves the machine.
-PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": f"{config.STATIC_URL}/topojson/", "scrollZoom": True}
+#: No tool bar in Streamlit's Plotly element: its tooltips are English; the mouse wheel zooms,
+#: dragging pans and a double click resets (the map caption says so).
+PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": f"{config.STATIC_URL}/topojson/", "scrollZoom": True,
+                 "displayModeBar": False}
+#: The map component (mapview) registers German tool bar texts, so it keeps zoom, reset and PNG.
+#: Plotly 4's „Share chart…“ would upload the figure to Plotly's cloud: never offered.
+MAPVIEW_CONFIG = PLOTLY_CONFIG | {"displayModeBar": "hover", "locale": "de", "showSendToCloud": False,
+                                  "showEditInChartStudio": False, "showLink": False,
+                                  "modeBarButtonsToRemove": ["sendChartToCloud", "select2d", "lasso2d",
+                                                             "hoverClosestGeo", "pan2d"]}
 
 
 @lru_cache(maxsize=20_000)
