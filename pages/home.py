@@ -26,7 +26,7 @@ c1.metric("Ereignisse", f"{int(kpis['events']):,}".replace(",", "."))
 c2.metric("Beteiligte Kommunen", f"{int(kpis['authorities']):,}".replace(",", "."))
 c3.metric("Beteiligte Länder", int(kpis["laender"]))
 share = kpis["cross_border_share"]
-c4.metric("Länderübergreifend", "–" if share != share or share is None else f"{share:.0%}".replace(".", ","),
+c4.metric("Länderübergreifend", "–" if share != share or share is None else f"{share * 100:.0f} %",
           help="Anteil der Ereignisse mit Beteiligten aus mehr als einem Bundesland")
 
 if int(kpis["events"]) == 0:
