@@ -44,7 +44,9 @@ FILTERS = [
     {"laender": ["09", "14"], "land_all": True},
     {"ost_west": "ostwest"},
     {"ebene": "gemeinde"},
+    {"laender": [f"{n:02d}" for n in range(1, 17)]},  # all 16 Länder: the app serves it as unfiltered
 ]
+SIZES = (10_000, 100_000, 1_000_000)
 
 
 def build_synthetic(path: Path = SYNTHETIC_DB, n_events: int = N_EVENTS, seed: int = 42) -> Path:
@@ -92,15 +94,18 @@ def build_synthetic(path: Path = SYNTHETIC_DB, n_events: int = N_EVENTS, seed: i
 
 
 def time_queries(path: Path, repeats: int = 7) -> dict[str, dict[str, float]]:
-    """p50/p95 per dashboard query over the filter combinations, as the app runs them
-    (the unfiltered case of the heavy queries reads its materialised view)."""
+    """p50/p95 per dashboard query over the filter combinations, as the app runs them: a filter
+    state the app treats as unfiltered (none, or all 16 Länder) reads the materialised view."""
+    from koopatlas.web.filters import Filters
+
     con = duckdb.connect(str(path), read_only=True)
     out = {}
     for name in DASHBOARD_QUERIES:
         times = []
         for f in FILTERS:
-            params = store.UNFILTERED | {"ags": "09162", "limit": 1200} | f
-            materialised = not f and (config.QUERIES_DIR / f"{name}_all.sql").is_file()
+            state = Filters(**{k: tuple(v) if isinstance(v, list) else v for k, v in f.items()})
+            params = store.UNFILTERED | {"ags": "09162", "limit": 1200} | state.params()
+            materialised = state.is_default() and (config.QUERIES_DIR / f"{name}_all.sql").is_file()
             name_run = f"{name}_all" if materialised else name
             queries.run(con, name_run, params)  # warm-up
             for _ in range(repeats):
@@ -111,6 +116,57 @@ def time_queries(path: Path, repeats: int = 7) -> dict[str, dict[str, float]]:
         out[name] = {"p50_ms": round(statistics.median(times), 1),
                      "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
     con.close()
+    return out
+
+
+def _fingerprint() -> str:
+    """What a cached synthetic database depends on: the generator and the SQL that builds it."""
+    import hashlib
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for sql in sorted(config.QUERIES_DIR.glob("*.sql")):
+        h.update(sql.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def synthetic(n_events: int) -> tuple[Path, float | None]:
+    """The synthetic database of n events: the 1 M one is built once and cached under
+    bench/results/ (rebuilt when the generator or the SQL changed); returns (path, build seconds)."""
+    path = RESULTS / f"synthetic_{n_events}.duckdb"
+    stamp = path.with_suffix(".fingerprint")
+    if n_events >= 1_000_000 and path.exists() and stamp.exists() and stamp.read_text() == _fingerprint():
+        return path, None
+    t0 = time.perf_counter()
+    build_synthetic(path, n_events)
+    stamp.write_text(_fingerprint())
+    return path, round(time.perf_counter() - t0, 1)
+
+
+def time_refresh(path: Path) -> float:
+    """Seconds to rebuild the derived tables (facts, participations, pairs, unfiltered views)."""
+    con = duckdb.connect(str(path))
+    t0 = time.perf_counter()
+    store.refresh_facts(con)
+    seconds = time.perf_counter() - t0
+    con.execute("CHECKPOINT")
+    con.close()
+    return round(seconds, 2)
+
+
+def time_sizes() -> dict:
+    """Every dashboard query at 10 k, 100 k and 1 M events, with the growth per tenfold."""
+    out: dict = {}
+    for n in SIZES:
+        path, built = synthetic(n)
+        out[f"{n:_}"] = {"build_s": built, "refresh_s": time_refresh(path),
+                         "size_mb": round(path.stat().st_size / 1e6, 1), "queries": time_queries(path, repeats=5)}
+        print(f"{n:>9,} events: refresh {out[f'{n:_}']['refresh_s']} s, {out[f'{n:_}']['size_mb']} MB", flush=True)
+    sizes = [f"{n:_}" for n in SIZES]
+    out["growth_p50"] = {
+        name: [round(out[b]["queries"][name]["p50_ms"] / max(out[a]["queries"][name]["p50_ms"], 0.1), 1)
+               for a, b in zip(sizes, sizes[1:])]
+        for name in DASHBOARD_QUERIES
+    }
     return out
 
 
@@ -280,6 +336,7 @@ def main() -> dict:
     built = round(time.perf_counter() - t0, 1)
     result = {"synthetic_events": N_EVENTS, "build_s": built, "machine_loop_s": machine_speed(),
               "queries": time_queries(path)}
+    result["sizes"] = time_sizes()
     result["browser"] = time_browser(path)
     result["machine_loop_s_after"] = machine_speed()
     RESULTS.mkdir(parents=True, exist_ok=True)

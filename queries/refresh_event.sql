@@ -7,6 +7,7 @@ SELECT e.event_id,
        coalesce((SELECT f.eid FROM event_facts f WHERE f.event_id = e.event_id),
                 (SELECT coalesce(max(f.eid), 0) + 1 FROM event_facts f))::INTEGER AS eid
 FROM events e WHERE e.doc_id = $doc_id AND e.relevant;
+DELETE FROM event_pairs WHERE eid IN (SELECT f.eid FROM event_facts f WHERE f.doc_id = $doc_id);
 DELETE FROM event_parties WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = $doc_id);
 DELETE FROM event_facts WHERE doc_id = $doc_id;
 INSERT INTO topic_bits
@@ -24,9 +25,15 @@ WITH parties AS (
     SELECT ags, (SELECT coalesce(max(pid), 0) FROM event_parties) + row_number() OVER (ORDER BY ags) AS pid
     FROM (SELECT DISTINCT ags FROM parties) WHERE ags NOT IN (SELECT ags FROM known)
 )
-SELECT k.eid, coalesce(kn.pid, fr.pid)::INTEGER, p.event_id, p.ags, left(p.ags, 5), left(p.ags, 2)
+SELECT k.eid, coalesce(kn.pid, fr.pid)::INTEGER, p.event_id, p.ags, left(p.ags, 5), left(p.ags, 2),
+       NULL, NULL, NULL, NULL, NULL, NULL
 FROM parties p JOIN event_keys k USING (event_id) LEFT JOIN known kn USING (ags) LEFT JOIN fresh fr USING (ags);
+INSERT INTO authority_keys
+SELECT DISTINCT p.pid, p.ags FROM event_parties p SEMI JOIN event_keys k ON k.event_id = p.event_id
+WHERE p.pid NOT IN (SELECT pid FROM authority_keys);
 INSERT INTO event_facts
 -- include: facts_rows
 ;
+-- include: party_filters
+-- include: pair_rows
 DROP TABLE event_keys;

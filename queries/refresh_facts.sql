@@ -9,9 +9,15 @@ WITH parties AS (
     SELECT DISTINCT p.event_id, p.ags FROM event_participants p WHERE p.role = 'participant'
 )
 SELECT k.eid, dense_rank() OVER (ORDER BY p.ags)::INTEGER AS pid, p.event_id, p.ags,
-       left(p.ags, 5) AS kreis_ags, left(p.ags, 2) AS land_ags
+       left(p.ags, 5) AS kreis_ags, left(p.ags, 2) AS land_ags,
+       -- the event's filter columns, filled from event_facts below
+       NULL::INTEGER AS year, NULL::VARCHAR AS event_type, NULL::BIGINT AS topic_mask, NULL::INTEGER AS land_mask,
+       NULL::TINYINT AS level_mask, NULL::BOOLEAN AS shared
 FROM parties p JOIN event_keys k USING (event_id)
 ORDER BY k.eid, p.ags;
+CREATE OR REPLACE TABLE authority_keys AS SELECT DISTINCT pid, ags FROM event_parties ORDER BY pid;
+CREATE OR REPLACE TABLE event_pairs (eid INTEGER, x INTEGER, y INTEGER, year INTEGER, event_type VARCHAR,
+                                     topic_mask BIGINT, land_mask INTEGER, level_mask TINYINT);
 -- Bit positions of the topics for event_facts.topic_mask (one BIGINT, so at most 63 topics).
 CREATE OR REPLACE TABLE topic_bits AS
 SELECT topic, (row_number() OVER (ORDER BY topic) - 1)::INTEGER AS bit FROM (SELECT DISTINCT topic FROM event_topics);
@@ -21,4 +27,14 @@ SELECT CASE WHEN count(*) > 63 THEN error('topic_mask holds 63 topics, found ' |
 CREATE OR REPLACE TABLE event_facts AS
 -- include: facts_rows
 ORDER BY k.eid;
+-- the events' filter columns onto their participations (see _match.sql), and their pairs
+CREATE OR REPLACE TEMP TABLE party_base AS SELECT * EXCLUDE (year, event_type, topic_mask, land_mask, level_mask, shared)
+FROM event_parties;
+CREATE OR REPLACE TABLE event_parties AS
+SELECT p.*, f.year, f.event_type, f.topic_mask, f.land_mask, f.level_mask,
+       count(*) OVER (PARTITION BY p.eid) > 1 AS shared
+FROM party_base p JOIN event_facts f USING (eid)
+ORDER BY p.eid, p.ags;
+DROP TABLE party_base;
+-- include: pair_rows
 DROP TABLE event_keys;

@@ -147,7 +147,31 @@ CREATE TABLE IF NOT EXISTS event_parties (
     event_id  VARCHAR NOT NULL,
     ags       VARCHAR NOT NULL,
     kreis_ags VARCHAR NOT NULL,
-    land_ags  VARCHAR NOT NULL
+    land_ags  VARCHAR NOT NULL,
+    -- the event's filter columns (as in event_facts), so the participations filter without a join
+    year       INTEGER,
+    event_type VARCHAR,
+    topic_mask BIGINT,
+    land_mask  INTEGER,
+    level_mask TINYINT,
+    shared     BOOLEAN       -- the event has at least two participants
+);
+
+CREATE TABLE IF NOT EXISTS authority_keys (
+    pid INTEGER,            -- event_parties.pid
+    ags VARCHAR
+);
+
+-- Each pair of participants of an event once (x < y as pids), with the event's filter columns.
+CREATE TABLE IF NOT EXISTS event_pairs (
+    eid        INTEGER,
+    x          INTEGER,
+    y          INTEGER,
+    year       INTEGER,
+    event_type VARCHAR,
+    topic_mask BIGINT,
+    land_mask  INTEGER,
+    level_mask TINYINT
 );
 -- (view_kreise_all, view_degree_all, view_edges_all, view_events_all, view_ranking_all: refresh_views.sql)
 

@@ -67,6 +67,7 @@ def topic_names() -> dict[str, str]:
 
 SEPARATORS = charts.SEPARATORS
 
+ALL_LAENDER = tuple(f"{n:02d}" for n in range(1, 17))
 LAND_ANY, LAND_ALL = "eines davon beteiligt", "zwischen allen gewählten"
 OST_WEST = {"ost": "nur Ost", "west": "nur West", "ostwest": "zwischen Ost und West"}
 #: Which levels of government take part (event_facts.level_mask).
@@ -89,10 +90,16 @@ class Filters:
     search: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
+    def land_filter(self) -> list[str]:
+        """The Länder that restrict: all 16 „eines davon“ is no restriction (the unfiltered case)."""
+        if not self.land_all and set(self.laender) >= set(ALL_LAENDER):
+            return []
+        return list(self.laender)
+
     def params(self, **more: Any) -> dict[str, Any]:
         return {
             "topics": list(self.topics),
-            "laender": list(self.laender),
+            "laender": self.land_filter(),
             "event_types": list(self.event_types),
             "year_from": self.year_from,
             "year_to": self.year_to,
@@ -105,7 +112,7 @@ class Filters:
         }
 
     def is_default(self) -> bool:
-        return self.undated and not (self.topics or self.laender or self.event_types or self.year_from or self.year_to
+        return self.undated and not (self.topics or self.land_filter() or self.event_types or self.year_from or self.year_to
                                      or self.search or self.ost_west or self.ebene)
 
 
