@@ -7,6 +7,7 @@ read here, so the rest of the code never looks at environment variables.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -56,3 +57,44 @@ def users_path() -> Path:
         return Path(env)
     base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return base / "koopatlas" / "users.json"
+
+
+def _env_number(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    try:
+        return float(value) if value else default
+    except ValueError:
+        raise ValueError(f"{name}={value!r}: not a number") from None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-document limits of ingest, checked before the expensive step (README „Limits“).
+
+    A press release is a few KB; these are generous for real ones and stop hostile files early.
+    Each can be set in the environment, e.g. ``KOOPATLAS_MAX_FILE_MB=50``.
+    """
+
+    file_mb: float = 20.0          # bytes read from a txt/html/eml/pdf/docx file or a URL
+    docx_unzipped_mb: float = 50.0  # bytes a .docx may decompress to (sum of its entries)
+    docx_entries: int = 2_000      # entries of a .docx zip
+    pdf_pages: int = 200
+    text_chars: int = 100_000      # clean text: longer text is cut there, with a warning
+    raw_chars: int = 400_000       # raw text handed to the cleaner (cut before cleaning)
+    seconds: float = 8.0           # reading and extracting one document
+    worker_mb: float = 700.0       # memory a worker may add for one document beyond its start
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        names = {"file_mb": "MAX_FILE_MB", "docx_unzipped_mb": "MAX_DOCX_UNZIPPED_MB",
+                 "docx_entries": "MAX_DOCX_ENTRIES", "pdf_pages": "MAX_PDF_PAGES", "text_chars": "MAX_TEXT_CHARS",
+                 "raw_chars": "MAX_RAW_CHARS", "seconds": "MAX_SECONDS_PER_DOC", "worker_mb": "MAX_WORKER_MB"}
+        values = {}
+        for key, env in names.items():
+            default = getattr(cls, key)
+            values[key] = type(default)(_env_number(f"KOOPATLAS_{env}", default))
+        return cls(**values)
+
+
+def limits() -> Limits:
+    return Limits.from_env()

@@ -164,8 +164,9 @@ def test_url_is_fetched_and_read_as_html(local_server):
     assert "Landkreis Bautzen" in doc.clean_text and doc.source.endswith("/artikel")
 
 
-def test_url_over_the_size_cap_is_refused(local_server):
-    with pytest.raises(SourceError, match="larger than"):
+def test_url_over_the_size_cap_is_refused(local_server, monkeypatch):
+    monkeypatch.setenv("KOOPATLAS_MAX_FILE_MB", "5")
+    with pytest.raises(SourceError, match="larger than 5 MB"):
         load(local_server + "/riesig")
 
 

@@ -6,6 +6,7 @@ One reader per format (txt, html, docx, pdf, eml, http(s) URL); all of them end 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ class Document:
     raw_text: str
     cleaned: Cleaned = field(repr=False)
     url: str | None = None  # where the text was published, when known
+    warnings: list[str] = field(default_factory=list)  # e.g. text cut at the length limit
 
     def with_url(self, url: str | None) -> Document:
         """The same document with a known source URL; a date in the URL becomes the published date."""
@@ -60,16 +62,28 @@ def text_id(clean_text: str) -> str:
 
 def make_document(name: str, source: str, raw: str, title: str | None = None, published: date | None = None) -> Document:
     """Clean the raw text and wrap it; an empty result is an error, not an empty event."""
+    from koopatlas import config
+
+    limits = config.limits()
+    warnings = []
+    if len(raw) > limits.raw_chars:  # cleaning a novel-length text would cost seconds for nothing
+        warnings.append(f"{source}: text of {len(raw):,} characters cut to {limits.raw_chars:,} before cleaning")
+        raw = raw[:limits.raw_chars]
     cleaned = clean(raw)
     if not cleaned.text.strip():
         raise SourceError(f"{source}: no text found after cleaning")
+    if len(cleaned.text) > limits.text_chars:
+        warnings.append(f"{source}: clean text of {len(cleaned.text):,} characters cut to {limits.text_chars:,} "
+                        "(a press release is rarely over 100,000)")
+        cleaned = dataclasses.replace(cleaned, text=cleaned.text[:limits.text_chars],
+                                      offsets=cleaned.offsets[:limits.text_chars])
     if title is None or not is_headline(title):
         title = guess_title(cleaned.text)  # metadata titles are often file names or site names
     if published is None:
         from koopatlas.extract.dates import header_date
 
         published = header_date(cleaned.text)
-    doc = Document(text_id(cleaned.text), name, source, title, published, raw, cleaned)
+    doc = Document(text_id(cleaned.text), name, source, title, published, raw, cleaned, warnings=warnings)
     return doc.with_url(source) if source.startswith(("http://", "https://")) else doc
 
 
@@ -128,8 +142,7 @@ def load(source: str | Path) -> Document:
 
         return load_url(text)
     path = Path(source)
-    if not path.is_file():
-        raise SourceError(f"{path}: file not found")
+    check_path(path)
     suffix = path.suffix.lower()
     try:
         if suffix == ".txt":
@@ -157,6 +170,44 @@ def load(source: str | Path) -> Document:
     except Exception as exc:  # a library's own error for a broken file
         raise SourceError(f"{path}: cannot read {suffix} file ({type(exc).__name__}: {exc})") from exc
     raise SourceError(f"{path}: unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+
+
+def check_path(path: Path) -> None:
+    """A readable regular file within the size limit, or a SourceError saying what it is instead."""
+    from koopatlas import config
+
+    try:
+        info = path.stat()
+    except RuntimeError as exc:  # Python < 3.13 reports a symlink loop so
+        raise SourceError(f"{path}: symbolic link loop ({exc})") from exc
+    except OSError as exc:
+        if path.is_symlink():
+            raise SourceError(f"{path}: broken or looping symbolic link ({exc.strerror})") from exc
+        raise SourceError(f"{path}: file not found") from exc
+    import stat
+
+    if stat.S_ISDIR(info.st_mode):
+        raise SourceError(f"{path}: is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(f"{path}: not a regular file (device, pipe or socket)")
+    if info.st_size == 0:
+        raise SourceError(f"{path}: empty file")
+    limit = config.limits().file_mb
+    if info.st_size > limit * 1e6:
+        raise SourceError(f"{path}: {info.st_size / 1e6:,.1f} MB, over the limit of {limit:g} MB per document "
+                          "(KOOPATLAS_MAX_FILE_MB)")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, never more than the size limit (the file may grow after the check)."""
+    from koopatlas import config
+
+    limit = int(config.limits().file_mb * 1e6)
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise SourceError(f"{path}: over the limit of {limit / 1e6:g} MB per document (KOOPATLAS_MAX_FILE_MB)")
+    return data
 
 
 def expand(paths: list[str]) -> Iterator[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import trafilatura
 
-from koopatlas.sources import Document, SourceError, make_document
+from koopatlas.sources import Document, SourceError, make_document, read_bytes
 from koopatlas.sources.text import decode
 
 
@@ -33,4 +33,4 @@ def parse_html(html: str, name: str, source: str) -> Document:
 
 
 def load_html_file(path: Path) -> Document:
-    return parse_html(decode(path.read_bytes(), str(path)), path.stem, str(path))
+    return parse_html(decode(read_bytes(path), str(path)), path.stem, str(path))

@@ -7,12 +7,12 @@ import email.policy
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from koopatlas.sources import Document, SourceError, make_document
+from koopatlas.sources import Document, SourceError, make_document, read_bytes
 from koopatlas.sources.html import parse_html
 
 
 def load_eml(path: Path) -> Document:
-    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    message = email.message_from_bytes(read_bytes(path), policy=email.policy.default)
     title = str(message["subject"]) if message["subject"] else None
     published = None
     if message["date"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from koopatlas.sources import Document, SourceError, make_document
+from koopatlas.sources import Document, SourceError, make_document, read_bytes
 
 #: Bytes that cp1252 leaves undefined: their presence rules cp1252 out.
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
@@ -29,4 +29,4 @@ def decode(data: bytes, source: str) -> str:
 
 
 def load_txt(path: Path) -> Document:
-    return make_document(path.stem, str(path), decode(path.read_bytes(), str(path)))
+    return make_document(path.stem, str(path), decode(read_bytes(path), str(path)))

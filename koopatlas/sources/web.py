@@ -8,23 +8,43 @@ import urllib.request
 from koopatlas.sources import Document, SourceError, make_document
 from koopatlas.sources.html import parse_html
 
-TIMEOUT_S = 20.0
-MAX_BYTES = 5 * 1024 * 1024
+TIMEOUT_S = 5.0  # per connect / read; the whole download also has the per-document time limit
 USER_AGENT = "Kooperationsatlas/0.1 (+https://example.invalid/koopatlas)"
 
 
-def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> tuple[bytes, str]:
-    """The body (at most ``max_bytes``) and its content type."""
+def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int | None = None,
+          deadline_s: float | None = None) -> tuple[bytes, str]:
+    """The body (at most ``max_bytes``) and its content type, read in chunks against a deadline
+    (a server that drips a byte a second never trips a socket timeout)."""
+    import time
+
+    from koopatlas import config
+
+    limits = config.limits()
+    max_bytes = max_bytes or int(limits.file_mb * 1e6)
+    deadline = time.monotonic() + (deadline_s or limits.seconds)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    chunks, size = [], 0
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = response.read(max_bytes + 1)
             ctype = response.headers.get("Content-Type", "")
-    except (urllib.error.URLError, TimeoutError, ValueError) as exc:
+            while True:
+                chunk = response.read1(64 * 1024) if hasattr(response, "read1") else response.read(64 * 1024)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > max_bytes:
+                    raise SourceError(f"{url}: larger than {max_bytes / 1e6:g} MB, not read (KOOPATLAS_MAX_FILE_MB)")
+                if time.monotonic() > deadline:
+                    raise SourceError(f"{url}: download not finished within {deadline_s or limits.seconds:g} s, given up")
+    except SourceError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise SourceError(f"{url}: download failed (HTTP {exc.code}: {exc.reason})") from exc
+    except (urllib.error.URLError, TimeoutError, ValueError, OSError) as exc:
         raise SourceError(f"{url}: download failed ({exc})") from exc
-    if len(body) > max_bytes:
-        raise SourceError(f"{url}: larger than {max_bytes // 1024 // 1024} MB, not read")
-    return body, ctype
+    return b"".join(chunks), ctype
 
 
 def load_url(url: str) -> Document:
