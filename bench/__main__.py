@@ -12,6 +12,8 @@ BENCHMARKS = [
     ("dashboard on 100,000 synthetic events (targets: queries p95 ≤ 100 ms, first render ≤ 3 s, "
      "filter change ≤ 1.5 s, app ≤ 600 MB)", "bench.dashboard"),
     ("an editor's correction at 100,000 and 1,000,000 synthetic events (in place, no file copy)", "bench.editing"),
+    ("ingest of 2,000 documents with one and two processes (targets: two ≥ 1.6× one, re-ingest adds 0 rows)",
+     "bench.ingest_speed"),
     ("extraction (targets: ≥ 500 docs/s of ~3 KB on one core, gazetteer load ≤ 3 s, peak ≤ 500 MB)",
      "bench.extract_speed"),
 ]

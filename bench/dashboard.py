@@ -164,7 +164,7 @@ def time_sizes() -> dict:
     sizes = [f"{n:_}" for n in SIZES]
     out["growth_p50"] = {
         name: [round(out[b]["queries"][name]["p50_ms"] / max(out[a]["queries"][name]["p50_ms"], 0.1), 1)
-               for a, b in zip(sizes, sizes[1:])]
+               for a, b in zip(sizes, sizes[1:], strict=False)]
         for name in DASHBOARD_QUERIES
     }
     return out

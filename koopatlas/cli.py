@@ -89,39 +89,36 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def ingest_paths(paths: list[str], db: Path | None, force: bool = False, progress: bool = True) -> tuple[int, int, list[str]]:
-    """Extract and store; returns (stored, unchanged, failures as "path: reason")."""
-    from tqdm import tqdm
+def ingest_paths(paths: list[str], db: Path | None, force: bool = False, progress: bool = True,
+                 workers: int | None = None):
+    """Extract (in worker processes) and store; returns the ingest.Report."""
+    from koopatlas import ingest
+    from koopatlas.sources import expand
 
-    from koopatlas import store
-    from koopatlas.sources import SourceError, expand, load
+    return ingest.ingest(list(expand(paths)), db, force=force, workers=workers, progress=progress)
 
-    items = list(expand(paths))
-    extractor = _extractor(db)
-    stored = unchanged = 0
-    failures: list[str] = []
-    with store.writable(db) as con:
-        for item in tqdm(items, desc="Einlesen", unit="Dok.", disable=not progress or len(items) < 5, file=sys.stderr):
-            try:
-                doc = load(item)
-                if not force and store.has_document(con, doc.id):
-                    unchanged += 1
-                    continue
-                store.save_event(con, doc, extractor.extract(doc))
-                stored += 1
-            except SourceError as exc:
-                failures.append(str(exc))
-            except Exception as exc:  # one broken document must not stop the others
-                failures.append(f"{item}: {type(exc).__name__}: {exc}")
-    return stored, unchanged, failures
+
+def _print_report(report, prefix: str = "") -> int:
+    """Warnings and failures (one line each, naming the file) to stderr, the totals to stdout."""
+    for warning in report.warnings:
+        print(f"Warnung: {warning}", file=sys.stderr)
+    for failure in report.failures:
+        print(f"Fehler: {failure}", file=sys.stderr)
+    rate = f"{report.docs_per_s:.1f}".replace(".", ",")
+    print(f"{prefix}{report.stored} gespeichert, {report.unchanged} unverändert, {len(report.failures)} fehlgeschlagen "
+          f"({rate} Dok./s, {report.workers} Prozess{'e' if report.workers > 1 else ''})")
+    return 1 if report.failures else 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    stored, unchanged, failures = ingest_paths(args.paths, args.db, force=args.force)
-    for failure in failures:
-        print(f"Fehler: {failure}", file=sys.stderr)
-    print(f"{stored} gespeichert, {unchanged} unverändert, {len(failures)} fehlgeschlagen")
-    return 1 if failures else 0
+    import json
+
+    report = ingest_paths(args.paths, args.db, force=args.force, workers=args.workers)
+    if args.report:
+        with args.report.open("w", encoding="utf-8") as handle:
+            for record in report.records:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return _print_report(report)
 
 
 def sample_paths() -> list[str]:
@@ -138,11 +135,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if code:
         return code
     # the build re-extracts the sample corpus, so it reflects the current extractor
-    stored, unchanged, failures = ingest_paths(sample_paths(), args.db, force=True, progress=False)
-    for failure in failures:
-        print(f"Fehler: {failure}", file=sys.stderr)
-    print(f"Beispielkorpus: {stored} gespeichert, {unchanged} unverändert, {len(failures)} fehlgeschlagen")
-    return 1 if failures else 0
+    return _print_report(ingest_paths(sample_paths(), args.db, force=True, progress=False), "Beispielkorpus: ")
 
 
 def _gold_pairs(items: list[Path]) -> list[tuple[Path, Path]]:
@@ -312,6 +305,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ingest", help="extract and store into DuckDB (idempotent)")
     p.add_argument("paths", nargs="+", help="files, folders or http(s) URLs")
     p.add_argument("--force", action="store_true", help="extract again documents already stored")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes reading and extracting in parallel (default: one per core, at most 8)")
+    p.add_argument("--report", type=Path, default=None, metavar="FILE",
+                   help="write one JSON line per input: item, status (stored/unchanged/failed), message, seconds")
     p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("eval", help="score the extractor against gold labels")
     p.add_argument("sets", nargs="+", type=Path, metavar="GOLD DIR",

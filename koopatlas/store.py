@@ -48,20 +48,20 @@ def writable(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     editors' corrections saved meanwhile are in the journal and replayed into the copy
     just before the swap (koopatlas.curation).
     """
+    with bulk_lock(path or config.db_path()) as path:
+        yield from _write_copy(path)
+
+
+def _write_copy(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     from koopatlas import curation
 
-    path = path or config.db_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    work = path.with_name(path.name + ".writing")
+    work = working_copy(path)
     with curation.writer_lock(path):
-        work.unlink(missing_ok=True)
-        work_wal = work.with_name(work.name + ".wal")
-        work_wal.unlink(missing_ok=True)
         if path.is_file():
             shutil.copyfile(path, work)
             wal = path.with_name(path.name + ".wal")
             if wal.is_file():  # committed but not yet checkpointed (a crash after an edit): keep it
-                shutil.copyfile(wal, work_wal)
+                shutil.copyfile(wal, work.with_name(work.name + ".wal"))
     con = duckdb.connect(str(work))
     try:
         ensure_schema(con)
@@ -75,8 +75,54 @@ def writable(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
             os.replace(work, path)
     except BaseException:
         con.close()
-        work.unlink(missing_ok=True)
+        remove_leftovers(path)
         raise
+
+
+def working_copy(path: Path) -> Path:
+    return path.with_name(path.name + ".writing")
+
+
+@contextmanager
+def bulk_lock(path: Path) -> Iterator[Path]:
+    """One bulk writer (ingest, build, train's re-extraction) per database at a time, so two never
+    overwrite each other's copy. An advisory file lock: the kernel releases it when the holder
+    dies, even by kill -9. Holding it, whatever working copy exists is an earlier run's leftover,
+    removed here with a note on stderr."""
+    import fcntl
+    import sys
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.with_name(path.name + ".bulk.lock").open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"{path}: another ingest or build is writing this database; waiting for it to finish …",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            removed = remove_leftovers(path)
+            if removed:
+                print(f"{path}: removed {removed / 1e6:,.1f} MB of working copy left by an interrupted ingest "
+                      "or build (nothing stored was lost)", file=sys.stderr, flush=True)
+            yield path
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_leftovers(path: Path) -> int:
+    """Delete the working copy and its write-ahead log; returns the bytes freed."""
+    freed = 0
+    for leftover in path.parent.glob(path.name + ".writing*"):
+        try:
+            freed += leftover.stat().st_size
+            if leftover.is_dir():
+                shutil.rmtree(leftover)
+            else:
+                leftover.unlink()
+        except FileNotFoundError:
+            pass
+    return freed
 
 
 @contextmanager
@@ -166,40 +212,62 @@ def has_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> bool:
 
 def save_event(con: duckdb.DuckDBPyConnection, doc, event) -> None:
     """Store one document with its event, replacing an earlier extraction of the same text."""
+    save_events(con, [(doc, event)])
+
+
+def save_events(con: duckdb.DuckDBPyConnection, pairs: list) -> None:
+    """Store a batch of (document, event) in one transaction: one insert per table, not per row,
+    so the single writer keeps up with the extracting processes."""
     with transaction(con):
-        write_event(con, doc, event)
+        write_events(con, pairs)
 
 
 def write_event(con: duckdb.DuckDBPyConnection, doc, event) -> None:
     """The rows of :func:`save_event`, inside the caller's transaction."""
+    write_events(con, [(doc, event)])
+
+
+def write_events(con: duckdb.DuckDBPyConnection, pairs: list) -> None:
+    """The rows of :func:`save_events`, inside the caller's transaction (earlier extractions of
+    the same documents are replaced)."""
+    tables: dict[str, list[dict]] = {}
+    for doc, event in pairs:
+        for table, rows in event_rows(doc, event).items():
+            tables.setdefault(table, []).extend(rows)
+    queries.execute(con, "delete_documents", {"doc_ids": [doc.id for doc, _ in pairs]})
+    for table in ("documents", "events", "event_participants", "event_topics", "event_foreign_partners",
+                  "funding", "people"):
+        _insert_rows(con, table, tables.get(table, []))
+
+
+def event_rows(doc, event) -> dict[str, list[dict]]:
+    """One document and its event as rows per table."""
     import datetime as dt
 
-    queries.execute(con, "delete_document", {"doc_id": doc.id})
-    insert_frame(con, "documents", pd.DataFrame([{
-        "doc_id": doc.id, "name": doc.name, "source": doc.source, "title": doc.title,
-        "published": doc.published, "raw_text": doc.raw_text, "clean_text": doc.clean_text,
-        "contact": doc.cleaned.contact or None, "captions": "\n".join(doc.cleaned.captions) or None,
-        "ingested_at": dt.datetime.now(),
-    }]))
     eid = event.event_id
-    insert_frame(con, "events", pd.DataFrame([{
-        "event_id": eid, "doc_id": doc.id, "relevant": event.relevant, "year": event.year,
-        "event_date": event.event_date, "event_type": event.event_type, "title": event.title,
-        "summary": doc.clean_text[:400],
-    }]))
-    rows = [
-        {"event_id": eid, "ags": a.ags, "role": a.role, "mention": m.text, "start_char": m.start,
-         "end_char": m.end, "confidence": a.confidence}
-        for a in event.authorities for m in a.mentions
-    ]
-    _insert_rows(con, "event_participants", rows)
-    _insert_rows(con, "event_topics", [{"event_id": eid, "topic": t} for t in event.topics])
-    _insert_rows(con, "event_foreign_partners",
-                 [{"event_id": eid, "name": n, "country": c} for n, c in event.foreign_partners])
-    _insert_rows(con, "funding", [{"event_id": eid, "programme": f.programme, "funder": f.funder,
-                                   "amount_eur": f.amount_eur} for f in event.funding])
-    _insert_rows(con, "people", [{"event_id": eid, "name": p.name, "office": p.office, "ags": p.ags}
-                                 for p in event.people])
+    return {
+        "documents": [{
+            "doc_id": doc.id, "name": doc.name, "source": doc.source, "title": doc.title,
+            "published": doc.published, "raw_text": doc.raw_text, "clean_text": doc.clean_text,
+            "contact": doc.cleaned.contact or None, "captions": "\n".join(doc.cleaned.captions) or None,
+            "ingested_at": dt.datetime.now(),
+        }],
+        "events": [{
+            "event_id": eid, "doc_id": doc.id, "relevant": event.relevant, "year": event.year,
+            "event_date": event.event_date, "event_type": event.event_type, "title": event.title,
+            "summary": doc.clean_text[:400],
+        }],
+        "event_participants": [
+            {"event_id": eid, "ags": a.ags, "role": a.role, "mention": m.text, "start_char": m.start,
+             "end_char": m.end, "confidence": a.confidence}
+            for a in event.authorities for m in a.mentions
+        ],
+        "event_topics": [{"event_id": eid, "topic": t} for t in event.topics],
+        "event_foreign_partners": [{"event_id": eid, "name": n, "country": c} for n, c in event.foreign_partners],
+        "funding": [{"event_id": eid, "programme": f.programme, "funder": f.funder, "amount_eur": f.amount_eur}
+                    for f in event.funding],
+        "people": [{"event_id": eid, "name": p.name, "office": p.office, "ags": p.ags} for p in event.people],
+    }
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:

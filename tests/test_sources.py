@@ -7,6 +7,7 @@ from datetime import date
 
 import docx
 import pytest
+from makers import pdf_with_text
 
 from koopatlas.sources import SourceError, load
 from koopatlas.sources.text import decode
@@ -85,34 +86,9 @@ def test_docx_paragraphs_and_tables(tmp_path):
     assert "Burgenlandkreis" in doc.clean_text and "Götz Ulrich" in doc.clean_text
 
 
-def _pdf_with_text(lines: list[str]) -> bytes:
-    """A minimal one-page PDF with a text layer (WinAnsi), built by hand."""
-    def esc(s: str) -> bytes:
-        return s.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-
-    content = b"BT /F1 12 Tf 50 750 Td 14 TL " + b" ".join(b"(" + esc(line) + b") '" for line in lines) + b" ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
-
-
 def test_pdf_text_layer(tmp_path):
     path = tmp_path / "vertrag.pdf"
-    path.write_bytes(_pdf_with_text(["Kooperationsvereinbarung", "Die Städte Lünen und Essen arbeiten zusammen."]))
+    path.write_bytes(pdf_with_text(["Kooperationsvereinbarung", "Die Städte Lünen und Essen arbeiten zusammen."]))
     doc = load(path)
     assert "Lünen" in doc.clean_text and "Kooperationsvereinbarung" in doc.clean_text
 

@@ -23,9 +23,22 @@ def decode(data: bytes, source: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("latin-1") if _CP1252_UNDEFINED & set(data) else data.decode("cp1252")
-    if "\x00" in text:
+    if "\x00" in text or _control_share(text) > 0.005:
         raise SourceError(f"{source}: binary data, not a text file")
     return text
+
+
+_TEXT_CONTROLS = frozenset("\t\n\r\x0c")
+
+
+def _control_share(text: str, sample: int = 20_000) -> float:
+    """Share of control characters in the first ``sample`` characters: text has next to none,
+    binary data decoded as latin-1 has about one in eight."""
+    head = text[:sample]
+    if not head:
+        return 0.0
+    controls = sum(1 for ch in head if (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in _TEXT_CONTROLS)
+    return controls / len(head)
 
 
 def load_txt(path: Path) -> Document:
