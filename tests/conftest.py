@@ -100,3 +100,32 @@ def page(browser):
     pg.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else pg.external_requests.append(r.url))
     yield pg
     context.close()
+
+
+_RUNNING = "[data-testid='stStatusWidgetRunningIcon'], [data-testid='stStatusWidgetRunningManIcon'], [data-testid='stSkeleton']"
+
+
+def settle(page, timeout_s: float = 60.0) -> None:
+    """Wait until Streamlit has finished its script run and the main block stops changing.
+
+    Under load (make test on two cores beside other work) Streamlit paints a page in several
+    runs; a fixed sleep reads a half-drawn page. Network idle is no sign of that: the app's
+    websocket stays open, so it is only waited for briefly.
+    """
+    import contextlib
+    import time
+
+    with contextlib.suppress(Exception):  # a busy websocket is not an error
+        page.wait_for_load_state("networkidle", timeout=5_000)
+    deadline = time.monotonic() + timeout_s
+    last, stable = None, 0
+    while time.monotonic() < deadline:
+        text = page.inner_text("[data-testid='stMainBlockContainer']")
+        if page.locator(_RUNNING).count() == 0 and text == last:
+            stable += 1
+            if stable >= 2:
+                return
+        else:
+            stable = 0
+        last = text
+        page.wait_for_timeout(400)

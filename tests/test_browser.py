@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from conftest import settle
 
 pytestmark = pytest.mark.browser
 
@@ -12,8 +13,7 @@ PAGES = {"karte": "", "netzwerk": "netzwerk", "themen": "themen", "ereignisse": 
 def open_page(page, url):
     page.goto(url)
     page.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=60_000)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(800)
+    settle(page)
     assert page.locator("[data-testid='stException']").count() == 0
 
 
@@ -192,7 +192,7 @@ def test_undated_events_are_an_explicit_choice_that_the_url_keeps(page, app_url,
     box = page.locator("[data-testid='stSidebar'] [data-testid='stCheckbox']", has_text="ohne Jahr")
     assert f"({undated})" in box.inner_text()
     box.locator("label").click()
-    page.wait_for_timeout(2500)
+    settle(page)
     assert kpi(page, "Ereignisse") == dated
     assert "ohnejahr=nein" in page.url and "jahr=2015-2025" in page.url
     open_page(page, f"{app_url}/?jahr=2015-2025&ohnejahr=nein")  # a shared link keeps the choice
@@ -246,7 +246,8 @@ def test_map_layers_are_toggled_on_the_karte(page, app_url, artifacts):
     the_map(page).locator(".js-plotly-plot .scattergeo").first.wait_for(timeout=60_000)
     before = the_map(page).locator(".js-plotly-plot .scattergeo").count()
     page.get_by_role("button", name="Verbindungen").click()
-    page.wait_for_timeout(3000)
+    settle(page)
+    page.wait_for_timeout(1000)  # the map frame redraws after the script run
     after = the_map(page).locator(".js-plotly-plot .scattergeo").count()
     assert after < before  # the line traces are gone, the points stay
     page.screenshot(path=str(artifacts / "karte_ohne_verbindungen.png"))
@@ -254,12 +255,12 @@ def test_map_layers_are_toggled_on_the_karte(page, app_url, artifacts):
 
 def test_vergleich_shows_regions_side_by_side_and_says_why_per_capita_is_missing(page, app_url, artifacts):
     open_page(page, f"{app_url}/vergleich?regionen=03459,03404")
-    page.wait_for_timeout(2000)
     main = page.locator("[data-testid='stMainBlockContainer']")
     text = main.inner_text()
     assert "Ereignisse je Jahr" in text and "Themen" in text
     assert "keine Einwohnerzahlen geladen" in text and "python -m koopatlas population" in text
     grid = main.locator("[data-testid='stDataFrame']").first
+    grid.locator("[role='gridcell']").first.wait_for(state="attached", timeout=30_000)
     cells = " ".join(grid.locator("[role='gridcell']").all_inner_texts())
     assert "Osnabrück (Landkreis)" in cells and "Osnabrück (Kreisfreie Stadt)" in cells and "None" not in cells
     page.screenshot(path=str(artifacts / "vergleich.png"))

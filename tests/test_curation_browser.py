@@ -7,6 +7,7 @@ import shutil
 
 import duckdb
 import pytest
+from conftest import settle
 
 from koopatlas import auth
 
@@ -38,8 +39,20 @@ def editor_app(built_db, tmp_path_factory):
 def _open(page, url):
     page.goto(url)
     page.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=60_000)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
+    settle(page)
+
+
+def _text_once_rendered(page, expected: str, timeout_s: float = 30) -> str:
+    """The main block's text once it contains `expected`, or its last text after `timeout_s`.
+
+    Under load Streamlit paints the page in several runs; reading it once races the last one."""
+    text = ""
+    for _ in range(int(timeout_s * 2)):
+        text = page.inner_text("[data-testid='stMainBlockContainer']")
+        if expected in text:
+            break
+        page.wait_for_timeout(500)
+    return text
 
 
 def _count(db, sql: str) -> int:
@@ -55,7 +68,7 @@ def _login(page, password=PASSWORD):
     side.get_by_label("Benutzername").fill(USER)
     side.get_by_label("Passwort").fill(password)
     side.get_by_role("button", name="Anmelden").click()
-    page.wait_for_timeout(1500)
+    settle(page)
 
 
 def test_without_login_no_edit_control_is_shown_and_nothing_is_written(editor_app, page, artifacts):
@@ -108,8 +121,8 @@ def test_upload_review_correct_save_and_see_it_on_the_map(editor_app, page, arti
                       "WHERE d.title LIKE 'Gemeinsamer Zweckverband%')") == 1
     # in the atlas at once: the Region page of the added Kreis counts the event, the log lists the change
     _open(page, f"{url}/region?ags=14627")
-    page.wait_for_timeout(1500)
-    assert f"Ereignisse\n\n{meissen_before + 1}\n" in page.inner_text("[data-testid='stMainBlockContainer']")
+    expected = f"Ereignisse\n\n{meissen_before + 1}\n"
+    assert expected in _text_once_rendered(page, expected)
     _open(page, f"{url}/")
     page.screenshot(path=str(artifacts / "karte_nach_korrektur.png"), full_page=True)
     _open(page, f"{url}/protokoll")
@@ -160,7 +173,7 @@ def test_an_editor_corrects_a_stored_event_from_the_ereignisse_detail_view(edito
     form.get_by_label("Begründung").fill("Terminhinweis, keine Kooperation")
     page.screenshot(path=str(artifacts / "ereignis_korrigieren.png"), full_page=True)
     form.get_by_role("button", name="Speichern").click()
-    page.wait_for_timeout(3000)
+    settle(page)
     assert _count(db, f"SELECT count(*) FROM event_facts WHERE event_id = '{event}'") == 0  # off the map
     assert _count(db, f"SELECT count(*) FROM corrections WHERE doc_id = '{event}' AND field = 'relevant' "
                       f"AND reason = 'Terminhinweis, keine Kooperation'") == 1
