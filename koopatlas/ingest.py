@@ -28,6 +28,9 @@ BATCH = 200
 
 #: Seconds the parent adds to the per-document limit before it kills a stuck worker.
 GRACE_S = 1.5
+#: Documents queued per worker: enough to keep workers busy while a batch is written, few enough
+#: that a crashed pool has only a handful of suspects to re-run one at a time.
+IN_FLIGHT = 8
 
 
 @dataclass
@@ -92,13 +95,17 @@ def _watch_parent(pid: int) -> None:
 def _init_worker(db: str, skip_known: bool, starts, parent: int) -> None:
     """Load the extractor (and the ids of stored documents, to skip them) once per worker, then cap
     the worker's memory."""
-    from koopatlas import queries, store
+    from koopatlas import ingest_preload, queries, store
     from koopatlas.extract import Extractor
 
     _watch_parent(parent)
     con = store.connect(Path(db), read_only=True)
     try:
-        _worker["extractor"] = Extractor.from_db(con)
+        shared = ingest_preload.extractor
+        if shared is not None and ingest_preload.fingerprint == ingest_preload.fingerprint_of(con):
+            _worker["extractor"] = shared  # built once in the forkserver: no 3 s start per worker
+        else:
+            _worker["extractor"] = Extractor.from_db(con)
         _worker["known"] = set(queries.run(con, "document_ids")["doc_id"]) if skip_known else set()
     finally:
         con.close()
@@ -173,7 +180,8 @@ def _pool(db: Path, workers: int, skip_known: bool, context, starts) -> ProcessP
 def outcomes(items: list[str], db: Path, workers: int, skip_known: bool = False) -> Iterator[Outcome]:
     """Every item's Outcome, in completion order, from a pool of ``workers`` processes.
 
-    At most two documents per worker are in flight. A document still running at the time limit
+    At most IN_FLIGHT documents per worker are queued (the workers go on while this process writes a
+    batch). A document still running at the time limit
     plus GRACE_S (stuck in a C library, where the worker's own alarm cannot interrupt it) fails
     as too slow, and the pool is replaced. A worker that dies (killed by the kernel, a crash in a
     C library) breaks the pool without saying which document did it: the items in flight are
@@ -182,11 +190,16 @@ def outcomes(items: list[str], db: Path, workers: int, skip_known: bool = False)
     import itertools
     import multiprocessing
 
+    from koopatlas import ingest_preload
+
     limit = config.limits().seconds
     # forkserver: workers are forked from a clean single-threaded server that has the extractor's
     # modules imported (fast start), never from this process with its open DuckDB threads
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["koopatlas.extract", "koopatlas.sources"])
+    # the forkserver builds the extractor once for all workers (read when it starts, i.e. only by
+    # the first ingest of this process; a later ingest's workers check the fingerprint)
+    os.environ.setdefault(ingest_preload.ENV, str(db))
+    context.set_forkserver_preload(["koopatlas.extract", "koopatlas.sources", "koopatlas.ingest_preload"])
     starts = context.SimpleQueue()  # (token, monotonic time) when a worker begins a document
     begun: dict[int, float] = {}
     tokens = itertools.count()
@@ -199,7 +212,7 @@ def outcomes(items: list[str], db: Path, workers: int, skip_known: bool = False)
         running: dict[Future, tuple[str, int]] = {}
         try:
             while queue or running:
-                while queue and len(running) < (1 if alone else 2 * workers):
+                while queue and len(running) < (1 if alone else IN_FLIGHT * workers):
                     item, token = queue.pop(), next(tokens)
                     running[pool.submit(process, item, token=token)] = (item, token)
                 done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)

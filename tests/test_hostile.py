@@ -361,6 +361,7 @@ def test_a_batch_of_hostile_files_and_urls_stores_the_good_ones_names_every_bad_
         assert _count(db, "SELECT count(*) FROM documents d JOIN events e USING (doc_id) JOIN event_participants p "
                           "USING (event_id) WHERE d.source = ? AND p.role = 'participant'",
                       [str(folder / name)]) >= 2, name
+    print(f"process tree peak (sum of PSS): {peak_mb:.0f} MB")
     assert peak_mb <= 1024, f"the whole process tree peaked at {peak_mb:.0f} MB"
     assert not list(db.parent.glob(db.name + ".writing*")), "no working copy left behind"
 
@@ -418,3 +419,16 @@ def test_a_killed_ingest_loses_nothing_and_the_next_run_cleans_up_and_says_so(db
     assert "working copy left by an interrupted ingest" in err
     assert not list(db.parent.glob(db.name + ".writing*"))
     assert _count(db, "SELECT count(*) FROM documents") == before + 1
+
+
+def test_workers_reuse_the_forkservers_extractor_only_for_the_same_gazetteer_tables(built_db, tmp_path):
+    """A copy of the database has the preloaded extractor's fingerprint; a changed name table does not."""
+    from koopatlas import ingest_preload
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(built_db, copy)
+    with duckdb.connect(str(built_db), read_only=True) as a, duckdb.connect(str(copy)) as b:
+        original = ingest_preload.fingerprint_of(a)
+        assert ingest_preload.fingerprint_of(b) == original
+        b.execute("DELETE FROM region_names WHERE variant = (SELECT min(variant) FROM region_names)")
+        assert ingest_preload.fingerprint_of(b) != original
