@@ -198,6 +198,7 @@ def outcomes(items: list[str], db: Path, workers: int, skip_known: bool = False)
     context = multiprocessing.get_context("forkserver")
     # the forkserver builds the extractor once for all workers (read when it starts, i.e. only by
     # the first ingest of this process; a later ingest's workers check the fingerprint)
+    preset = ingest_preload.ENV in os.environ
     os.environ.setdefault(ingest_preload.ENV, str(db))
     context.set_forkserver_preload(["koopatlas.extract", "koopatlas.sources", "koopatlas.ingest_preload"])
     starts = context.SimpleQueue()  # (token, monotonic time) when a worker begins a document
@@ -205,49 +206,53 @@ def outcomes(items: list[str], db: Path, workers: int, skip_known: bool = False)
     tokens = itertools.count()
     pending = list(reversed(items))
     suspects: list[str] = []
-    while pending or suspects:
-        alone = bool(suspects)
-        queue = suspects if alone else pending
-        pool = _pool(db, 1 if alone else workers, skip_known, context, starts)
-        running: dict[Future, tuple[str, int]] = {}
-        try:
-            while queue or running:
-                while queue and len(running) < (1 if alone else IN_FLIGHT * workers):
-                    item, token = queue.pop(), next(tokens)
-                    running[pool.submit(process, item, token=token)] = (item, token)
-                done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
-                while not starts.empty():
-                    token, at = starts.get()
-                    begun[token] = at
-                broken = False
-                for future in done:
-                    item, token = running.pop(future)
-                    started = begun.pop(token, time.monotonic())
-                    try:
-                        outcome = future.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        if alone:
-                            yield Outcome(item, error=f"{item}: the reader crashed on this file (out of memory "
-                                                      "or a broken library call); skipped",
-                                          seconds=time.monotonic() - started)
-                        else:
-                            suspects.append(item)
-                        continue
-                    yield outcome
-                now = time.monotonic()
-                stuck = [f for f, (_, token) in running.items() if now - begun.get(token, now) > limit + GRACE_S]
-                for future in stuck:
-                    item, token = running.pop(future)
-                    yield Outcome(item, error=f"{item}: took longer than {limit:g} s, given up "
-                                              "(KOOPATLAS_MAX_SECONDS_PER_DOC)", seconds=now - begun.pop(token))
-                if broken or stuck:  # the pool is gone or has a stuck worker: the rest start again
-                    others = [item for item, _ in running.values()]
-                    (suspects if broken else queue).extend(others)
-                    running.clear()
-                    break
-        finally:
-            _kill(pool)
+    try:
+        while pending or suspects:
+            alone = bool(suspects)
+            queue = suspects if alone else pending
+            pool = _pool(db, 1 if alone else workers, skip_known, context, starts)
+            running: dict[Future, tuple[str, int]] = {}
+            try:
+                while queue or running:
+                    while queue and len(running) < (1 if alone else IN_FLIGHT * workers):
+                        item, token = queue.pop(), next(tokens)
+                        running[pool.submit(process, item, token=token)] = (item, token)
+                    done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
+                    while not starts.empty():
+                        token, at = starts.get()
+                        begun[token] = at
+                    broken = False
+                    for future in done:
+                        item, token = running.pop(future)
+                        started = begun.pop(token, time.monotonic())
+                        try:
+                            outcome = future.result()
+                        except BrokenProcessPool:
+                            broken = True
+                            if alone:
+                                yield Outcome(item, error=f"{item}: the reader crashed on this file (out of memory "
+                                                          "or a broken library call); skipped",
+                                              seconds=time.monotonic() - started)
+                            else:
+                                suspects.append(item)
+                            continue
+                        yield outcome
+                    now = time.monotonic()
+                    stuck = [f for f, (_, token) in running.items() if now - begun.get(token, now) > limit + GRACE_S]
+                    for future in stuck:
+                        item, token = running.pop(future)
+                        yield Outcome(item, error=f"{item}: took longer than {limit:g} s, given up "
+                                                  "(KOOPATLAS_MAX_SECONDS_PER_DOC)", seconds=now - begun.pop(token))
+                    if broken or stuck:  # the pool is gone or has a stuck worker: the rest start again
+                        others = [item for item, _ in running.values()]
+                        (suspects if broken else queue).extend(others)
+                        running.clear()
+                        break
+            finally:
+                _kill(pool)
+    finally:  # the variable is for the forkserver's start only, not for this process afterwards
+        if not preset:
+            os.environ.pop(ingest_preload.ENV, None)
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:

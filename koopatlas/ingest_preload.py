@@ -40,8 +40,28 @@ def _load(db: Path) -> None:
         con.close()
 
 
+def _exit_with_parent(done) -> None:
+    """The forkserver notices a killed ingest only in its serve loop: during the load it must
+    watch for itself, or it would outlive a `kill -9` of the ingest by the seconds of the load."""
+    import time
+
+    parent = os.getppid()
+    while not done.is_set():
+        if os.getppid() != parent:
+            os._exit(1)
+        time.sleep(0.1)
+
+
 if os.environ.get(ENV):
+    import threading
+
+    loaded = threading.Event()
+    watcher = threading.Thread(target=_exit_with_parent, args=(loaded,), daemon=True)
+    watcher.start()
     try:
         _load(Path(os.environ[ENV]))
     except Exception:  # noqa: BLE001 - the workers then build their own, and say what is wrong
         extractor, fingerprint = None, None
+    finally:
+        loaded.set()
+        watcher.join()  # no thread may run when the forkserver starts forking workers

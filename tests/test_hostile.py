@@ -432,3 +432,17 @@ def test_workers_reuse_the_forkservers_extractor_only_for_the_same_gazetteer_tab
         assert ingest_preload.fingerprint_of(b) == original
         b.execute("DELETE FROM region_names WHERE variant = (SELECT min(variant) FROM region_names)")
         assert ingest_preload.fingerprint_of(b) != original
+
+
+def test_an_ingest_in_process_stores_with_the_shared_extractor_and_leaves_the_environment_as_it_was(built_db, tmp_path):
+    from koopatlas import ingest, ingest_preload
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copyfile(built_db, db)
+    release = tmp_path / "meldung.txt"
+    release.write_text("Kooperation besiegelt\nDie Stadt Lünen und die Stadt Bergkamen unterzeichnen eine "
+                       "Vereinbarung über die gemeinsame Wirtschaftsförderung.\n", encoding="utf-8")
+    assert ingest_preload.ENV not in os.environ
+    report = ingest.ingest([str(release)], db, workers=1, progress=False)
+    assert report.stored == 1 and not report.failures
+    assert ingest_preload.ENV not in os.environ
