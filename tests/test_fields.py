@@ -58,6 +58,22 @@ def test_event_types():
     assert fields.event_type("Nichts davon.") == "sonstiges"
 
 
+def test_type_words_inside_other_words_are_not_counted():
+    """Kreise and Preise are no journeys, betreffen is no meeting: such hits once made every Kreis text a visit."""
+    labels = [label for label, _, _ in fields.signal_hits("Die Landkreise und Preise betreffen die Begründung.")]
+    assert not [label for label in labels if label.startswith("type:")]
+    hits = {term for label, term, _ in fields.signal_hits("Die Dienstreise zum Arbeitstreffen der Kreisgründung")}
+    assert {"reise", "treffen", "gründung"} <= hits  # inside a compound after other letters they still count
+    assert fields.event_type("Die Landkreise Kassel und Fulda stellten ihre Preise vor.", "Kreise") == "sonstiges"
+
+
+def test_a_false_friend_is_skipped_only_after_its_letters():
+    from koopatlas.extract.terms import TermMatcher
+
+    matcher = TermMatcher({}, {"x": ["reise"]}, {"reise": ["k"]})
+    assert [s for _, _, s in matcher.hits("kreise reise dienstreise")] == [7, 19]
+
+
 def test_relevance_needs_two_parties_and_cooperation(extractor):
     agreement = "Kooperation\nDie Landkreise Görlitz und Bautzen unterzeichnen eine Kooperationsvereinbarung."
     assert extract(extractor, agreement).relevant

@@ -117,6 +117,7 @@ class Extractor:
             fields.SIGNAL_WORD_START | {f"topic:{t.id}": t.terms for t in self.topics.topics}
             | {f"genre:{g}": words for g, words in feats.GENRE_WORDS.items()},
             fields.SIGNAL_ANYWHERE | {f"topic:{t.id}": t.inner for t in self.topics.topics},
+            fields.TYPE_FALSE_FRIENDS,
         )
 
     @classmethod

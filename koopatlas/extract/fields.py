@@ -47,6 +47,10 @@ EVENT_TYPES: list[tuple[str, tuple[str, ...], float]] = [
                         "tagung", "ausschuss", "runde", "gespräch", "treffen", "trafen"), 0.8),
 ]
 _EVENT_WEIGHT = {name: weight for name, _, weight in EVENT_TYPES}
+#: Letters before an event-type word that make it another word: Kreise and Preise are no journeys,
+#: betreffen is no meeting, a Begründung no founding, a Besatzung no statute, a Grund no round.
+TYPE_FALSE_FRIENDS = {"reise": ("k", "p"), "treffen": ("be",), "gründung": ("be",), "satzung": ("be",),
+                      "runde": ("g",)}
 
 
 OFFICES = (
@@ -208,7 +212,7 @@ SIGNAL_WORD_START = {"coop": COOPERATION_TERMS, "country": tuple(w.lower() for w
 }
 SIGNAL_ANYWHERE = {f"type:{name}": terms for name, terms, _ in EVENT_TYPES}
 #: One automaton for every signal word list, so a text is scanned once.
-SIGNALS = TermMatcher(SIGNAL_WORD_START, SIGNAL_ANYWHERE)
+SIGNALS = TermMatcher(SIGNAL_WORD_START, SIGNAL_ANYWHERE, TYPE_FALSE_FRIENDS)
 
 
 def signal_hits(text: str) -> list[tuple[str, str, int]]:

@@ -12,9 +12,16 @@ import ahocorasick
 
 
 class TermMatcher:
-    """Finds terms per label; a term in ``word_start`` lists must begin a word."""
+    """Finds terms per label; a term in ``word_start`` lists must begin a word.
 
-    def __init__(self, word_start: Mapping[str, Sequence[str]], anywhere: Mapping[str, Sequence[str]] | None = None):
+    ``not_after`` names false friends of terms matched inside words: "reise" is no journey in
+    "Kreise" or "Preise", "treffen" no meeting in "betreffen". A hit right after one of the
+    term's listed letters is skipped.
+    """
+
+    def __init__(self, word_start: Mapping[str, Sequence[str]], anywhere: Mapping[str, Sequence[str]] | None = None,
+                 not_after: Mapping[str, Sequence[str]] | None = None):
+        self.not_after = {term.lower(): tuple(p.lower() for p in prefixes) for term, prefixes in (not_after or {}).items()}
         self.automaton = ahocorasick.Automaton()
         entries: dict[str, list[tuple[str, bool]]] = {}
         for label, terms in word_start.items():
@@ -35,6 +42,8 @@ class TermMatcher:
         for end, (term, owners) in self.automaton.iter(low):
             start = end - len(term) + 1
             word_start = start == 0 or not low[start - 1].isalnum()
+            if not word_start and term in self.not_after and low.endswith(self.not_after[term], 0, start):
+                continue
             for label, needs_start in owners:
                 if (needs_start and not word_start) or (label, start) in seen:
                     continue
