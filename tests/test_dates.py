@@ -33,6 +33,21 @@ def test_anniversary_counts_from_the_founding():
     assert event_year(text)[0] == 2015
 
 
+def test_anniversary_of_a_hyphenated_partnership():
+    text = "10 Jahre deutsch-tschechische Partnerschaft. Im Mai 2012 besiegelten die Kreise ihre Freundschaft."
+    assert anniversary_year(text, date(2026, 1, 1)) == 2022
+
+
+def test_anniversary_of_german_unity_needs_no_founding_year_in_the_text():
+    assert anniversary_year("Das Jubiläumsjahr 30 Jahre Deutsche Einheit feierten beide Städte.", date(2026, 1, 1)) == 2020
+    assert anniversary_year("25 Jahre nach dem Mauerfall trafen sich die Bürgermeister.", date(2026, 1, 1)) == 2014
+    # a founding year in the text wins over the national one
+    text = "30 Jahre Wiedervereinigung und 20 Jahre Partnerschaft: 1998 unterzeichneten beide den Vertrag."
+    assert anniversary_year(text, date(2026, 1, 1)) == 2018
+    # and an anniversary still to come is no event year
+    assert anniversary_year("50 Jahre Deutsche Einheit", date(2026, 1, 1)) is None
+
+
 def test_dateline_and_url_dates():
     assert header_date("Pressemitteilung Nr. 150/14, 01.07.2014\nTitel") == date(2014, 7, 1)
     assert url_date("https://www.example.de/2025/09/18/besuch-im-partnerlandkreis") == (2025, date(2025, 9, 18))

@@ -153,8 +153,9 @@ def url_date(url: str | None, today: date | None = None) -> tuple[int | None, da
 ANNIVERSARY = re.compile(
     r"(?P<n>\d{1,3})\.?\s*(?:Jubiläum|Geburtstag|Jahrestag|Stiftungsfest)"
     r"|(?P<n2>\d{1,3})-?jährige[nms]?\s+(?:Jubiläum|Bestehen|Partnerschaft|Städtepartnerschaft|Freundschaft)"
-    r"|(?P<n3>\d{1,3})\s+Jahre\s+(?:\w+\s+){0,2}(?:Partnerschaft|Städtepartnerschaft|Freundschaft|Zusammenarbeit|"
+    r"|(?P<n3>\d{1,3})\s+Jahre\s+(?:[\w-]+\s+){0,2}(?:Partnerschaft|Städtepartnerschaft|Freundschaft|Zusammenarbeit|"
     r"Kooperation|Verwaltungsgemeinschaft|Bestehen|Landkreis|Kreis)"
+    r"|(?P<n4>\d{1,3})\s+Jahre\s+(?:nach\s+(?:der|dem)\s+)?(?P<national>Wiedervereinigung|Deutsche[rn]?\s+Einheit|Mauerfall|Friedliche[rn]?\s+Revolution)"
     r"|(?P<silver>Silberhochzeit|silberne[ns]?\s+\w+)|(?P<gold>Goldene\s+Hochzeit|goldene[ns]?\s+\w+)",
     re.IGNORECASE,
 )
@@ -166,22 +167,32 @@ FOUNDING = re.compile(
 )
 
 
+#: Anniversaries every German reader dates without a founding year in the text.
+NATIONAL_BASE_YEARS = {"wiedervereinigung": 1990, "einheit": 1990, "mauerfall": 1989, "revolution": 1989}
+
+
 def anniversary_year(text: str, today: date | None = None) -> int | None:
-    """"25 Jahre Partnerschaft" + "1990 unterzeichnet" → 2015 (the founding year named nearest)."""
+    """"25 Jahre Partnerschaft" + "1990 unterzeichnet" → 2015 (the founding year named nearest);
+    "30 Jahre Deutsche Einheit" → 2020."""
     today = today or date.today()
     low = text.lower()
     if not any(k in low for k in ("jubil", "geburtstag", "jahrestag", "jahre ", "jährig", "hochzeit", "stiftungsfest", "silberne", "goldene")):
         return None
-    m = ANNIVERSARY.search(text)
-    if not m:
+    matches = list(ANNIVERSARY.finditer(text))
+    if not matches:
         return None
-    n = int(m["n"] or m["n2"] or m["n3"] or 0) or (25 if m["silver"] else 50 if m["gold"] else 0)
+    m = next((m for m in matches if not m["national"]), matches[0])
+    n = int(m["n"] or m["n2"] or m["n3"] or m["n4"] or 0) or (25 if m["silver"] else 50 if m["gold"] else 0)
     if not 1 <= n <= 200:
         return None
     founded = [(abs(f.start() - m.start()), int(f[1] or f[2])) for f in FOUNDING.finditer(text)]
     for _, y in sorted(founded):
         if 1990 <= y + n <= today.year + 1:
             return y + n
+    for national in (m for m in matches if m["national"]):
+        year = NATIONAL_BASE_YEARS[national["national"].split()[-1].lower()] + int(national["n4"])
+        if year <= today.year + 1:
+            return year
     return None
 
 
