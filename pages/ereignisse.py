@@ -5,7 +5,7 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from koopatlas.web import charts, curate, data, export, filters, maps
+from koopatlas.web import charts, curate, data, downloads, export, filters, maps
 
 SHOWN = 5000  # rows in the table; the downloads always carry every filtered event
 ALL = 10_000_000
@@ -51,31 +51,35 @@ selection = charts.table(
 )
 
 d1, d2, d3, d4, d5, d6 = st.columns(6)
-# the files are made only when a button is pressed (callables), not on every rerun, with every event
+# CSV and Parquet are written by DuckDB and streamed by the server (koopatlas/web/downloads.py),
+# whatever their size; Excel and GeoJSON are built here when a button is pressed, so they have a cap
+d1.html(downloads.link_html("CSV", downloads.export_link("csv", dataclasses.replace(f, search=params["search"]))))
+d4.html(downloads.link_html("Parquet", downloads.export_link("parquet", dataclasses.replace(f, search=params["search"]))))
 laender = data.q("laender")
 filter_text, slug = filters.describe(dataclasses.replace(f, search=params["search"]),
                                      dict(zip(laender["ags"], laender["name"], strict=True)), names)
+too_many = int(data.dashboard("kpis", f).iloc[0]["events"]) > downloads.BUILT_MAX
+cap = (f"Mehr als {downloads.BUILT_MAX:,} Ereignisse: für so viele CSV oder Parquet nehmen "
+       "oder die Filter enger setzen.").replace(",", ".") if too_many else None
 
 
 def everything():
     return export.analyst_table(data.q("events_table", **params, limit=ALL), names, filters.EVENT_TYPE_LABELS)
 
 
-d1.download_button("CSV", lambda: export.to_csv(everything()), export.file_name(slug, "csv"), "text/csv",
-                   width="stretch")
 d2.download_button("Excel", lambda: export.to_excel(everything(), filter_text), export.file_name(slug, "xlsx"),
-                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
+                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch",
+                   disabled=too_many, help=cap)
 d3.download_button("GeoJSON", lambda: export.to_geojson(everything(), data.q("event_points", **f.params())),
-                   export.file_name(slug, "geojson"), "application/geo+json", width="stretch")
+                   export.file_name(slug, "geojson"), "application/geo+json", width="stretch", disabled=too_many, help=cap)
 d5.download_button("GeoJSON je Beteiligte",
                    lambda: export.participants_geojson(everything(), data.q("event_points", **f.params())),
-                   export.file_name((slug or "alle") + "_beteiligte", "geojson"), "application/geo+json", width="stretch")
+                   export.file_name((slug or "alle") + "_beteiligte", "geojson"), "application/geo+json", width="stretch",
+                   disabled=too_many, help=cap)
 d6.download_button("GeoJSON Kreise",
                    lambda: export.kreise_geojson(maps.with_counts(data.q("map_shapes", level="kreis"),
                                                                   data.dashboard("map_kreise", f)), filter_text),
                    export.file_name((slug or "alle") + "_kreise", "geojson"), "application/geo+json", width="stretch")
-d4.download_button("Parquet", lambda: export.to_parquet(everything()), export.file_name(slug, "parquet"),
-                   "application/vnd.apache.parquet", width="stretch")
 
 rows = selection.selection.rows if selection and selection.selection else []
 event_id = table.iloc[rows[0]]["event_id"] if rows else st.query_params.get("ereignis")

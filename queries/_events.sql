@@ -1,27 +1,5 @@
 -- Body of events_table.sql (after the filter fragment); also materialised for the
--- unfiltered view by refresh_views.sql. Sorted and cut on event_facts alone; the documents
--- are read for the free-text search and for the rows shown.
-, shown AS (
-    SELECT f.*
-    FROM filtered_events f
-    WHERE $search IS NULL
-       OR f.doc_id IN (SELECT d.doc_id FROM documents d
-                       WHERE d.title ILIKE '%' || $search || '%' OR d.clean_text ILIKE '%' || $search || '%')
-    ORDER BY f.year DESC NULLS LAST, f.event_date DESC NULLS LAST, f.doc_title, f.event_id
-    LIMIT $limit
-),
-names AS (
-    SELECT p.eid, string_agg(r.name || ' (' || r.bez || ')', '; ' ORDER BY r.name, r.bez) AS participants,
-           string_agg(p.ags, ';' ORDER BY p.ags) AS participant_ags
-    FROM event_parties p SEMI JOIN shown s ON s.eid = p.eid
-    JOIN regions r ON r.ags = p.ags
-    GROUP BY p.eid
-)
-SELECT s.event_id, s.event_date, s.year, s.doc_title AS title, s.event_type, n.participants, n.participant_ags,
-       (SELECT string_agg(r.name, '; ' ORDER BY r.name) FROM (SELECT unnest(s.laender) AS land) u
-        JOIN regions r ON r.ags = u.land) AS laender,
-       array_to_string(s.topics, ';') AS topics, d.source, d.name AS document, d.published
-FROM shown s
-JOIN documents d USING (doc_id)
-LEFT JOIN names n USING (eid)
-ORDER BY s.year DESC NULLS LAST, s.event_date DESC NULLS LAST, s.doc_title, s.event_id;
+-- unfiltered view by refresh_views.sql.
+-- include: event_rows
+SELECT * FROM event_rows
+ORDER BY year DESC NULLS LAST, event_date DESC NULLS LAST, title, event_id;

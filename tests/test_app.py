@@ -79,7 +79,10 @@ def test_events_page_search_and_downloads(app):
     assert not at.exception
     assert at.text_input[0].value == "Leitstelle"
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["CSV", "Excel", "GeoJSON", "Parquet", "GeoJSON je Beteiligte", "GeoJSON Kreise"]
+    assert labels == ["Excel", "GeoJSON", "GeoJSON je Beteiligte", "GeoJSON Kreise"]
+    # CSV and Parquet are links to the streaming routes, with the page's filters and search
+    links = "".join(h.proto.body for h in at.get("html"))
+    assert 'href="/export/ereignisse.csv?q=Leitstelle"' in links and 'href="/export/ereignisse.parquet?q=Leitstelle"' in links
 
 
 def test_home_map_falls_back_to_streamlits_plotly_without_the_geo_bundle(app, monkeypatch):

@@ -231,13 +231,14 @@ def test_downloads_are_named_after_the_filter_and_carry_german_headers(page, app
 
     open_page(page, f"{app_url}/ereignisse?land=14")
     with page.expect_download(timeout=30_000) as info:
-        page.get_by_role("button", name="CSV", exact=True).click()
+        page.get_by_role("link", name="CSV", exact=True).click()  # streamed by the server, not built in the page
     download = info.value
     assert download.suggested_filename == f"kooperationen_sachsen_{dt.date.today().isoformat()}.csv"
     path = tmp_path / download.suggested_filename
     download.save_as(path)
+    assert path.read_bytes().startswith("\ufeff".encode())  # the BOM: Excel reads the umlauts
     text = path.read_text(encoding="utf-8-sig")
-    assert text.startswith('"Ereignis-ID";"Datum";"Jahr";"Titel";"Art"') and "Sachsen" in text
+    assert text.startswith('"Ereignis-ID";Datum;Jahr;"Titel";"Art"') and "Sachsen" in text
     assert "NaT" not in text and "00:00:00" not in text and "/work/" not in text
 
 

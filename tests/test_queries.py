@@ -335,3 +335,65 @@ def test_pages_use_the_german_table_and_chart_settings():
         assert '"displaylogo"' not in text, path.name  # a hand-made config instead of charts/maps
     assert maps.MAPVIEW_CONFIG["showSendToCloud"] is False
     assert "sendChartToCloud" in maps.MAPVIEW_CONFIG["modeBarButtonsToRemove"]
+
+
+def _written(con, tmp_path, fmt, chosen):
+    from koopatlas.web import downloads
+
+    path = tmp_path / f"export.{fmt}"
+    name = downloads.write_export(con, fmt, chosen, path)
+    return name, path
+
+
+def test_the_streamed_csv_and_parquet_carry_the_rows_and_cells_of_the_page_export(con, tmp_path):
+    """DuckDB's COPY writes what analyst_table built in memory: same headers, rows, order and cells."""
+    import io as _io
+
+    from koopatlas.extract.topics import topic_labels
+    from koopatlas.web import export, filters
+
+    table = export.analyst_table(queries.run(con, "events_table", params(limit=10**6)), topic_labels(),
+                                 filters.EVENT_TYPE_LABELS)
+    built = pd.read_csv(_io.BytesIO(export.to_csv(table)), sep=";", dtype=str, keep_default_na=False)
+    name, path = _written(con, tmp_path, "csv", filters.Filters())
+    assert name.startswith("kooperationen_alle_") and name.endswith(".csv")
+    streamed = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    assert list(streamed.columns) == list(table.columns)
+    pd.testing.assert_frame_equal(streamed, built)
+    assert '"03459; 14626"' in path.read_text(encoding="utf-8")  # AGS quoted as text, zeros kept
+    _, parquet = _written(con, tmp_path, "parquet", filters.Filters())
+    back = pd.read_parquet(parquet)
+    assert list(back.columns) == list(table.columns) and len(back) == len(table) == 3
+    assert back["Ereignis-ID"].tolist() == table["Ereignis-ID"].tolist()
+    assert back["Themen"].tolist() == table["Themen"].tolist()
+
+
+def test_the_streamed_export_follows_the_filters_and_binds_the_search(con, tmp_path):
+    from koopatlas.web import filters
+
+    name, path = _written(con, tmp_path, "csv", filters.Filters(laender=("14",)))
+    assert name.startswith("kooperationen_sachsen_")
+    rows = pd.read_csv(path, sep=";", dtype=str)
+    assert sorted(rows["Ereignis-ID"]) == ["e1", "e3"]
+    _, path = _written(con, tmp_path, "csv", filters.Filters(search="'; DROP TABLE events; --"))
+    assert pd.read_csv(path, sep=";").empty  # the header only: the text was a bound parameter
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
+
+
+def test_a_download_link_carries_the_page_filters_and_is_read_back_the_same():
+    from urllib.parse import parse_qsl, urlsplit
+
+    from koopatlas.extract.topics import topic_labels
+    from koopatlas.web import downloads, filters
+
+    chosen = filters.Filters(topics=("umwelt",), laender=("09", "14"), land_all=True, event_types=("besuch",),
+                             year_from=2015, year_to=2020, undated=False, ost_west="ostwest", ebene="kreis",
+                             search="Leitstelle & Co")
+    link = downloads.export_link("csv", chosen)
+    assert link.startswith("/export/ereignisse.csv?")
+    back = filters.from_url(dict(parse_qsl(urlsplit(link).query)), topic_labels(), filters.ALL_LAENDER)
+    assert back == chosen
+    # what a hand-edited link may carry that the app does not know is dropped
+    odd = filters.from_url({"thema": "umwelt,erfunden", "land": "14,99", "typ": "x", "jahr": "abc", "ostwest": "nord"},
+                           topic_labels(), filters.ALL_LAENDER)
+    assert odd == filters.Filters(topics=("umwelt",), laender=("14",))

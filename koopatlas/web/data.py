@@ -41,7 +41,7 @@ def db_version() -> float:
     return path.stat().st_mtime if path.is_file() else 0.0
 
 
-def _read(fn: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
+def read(fn: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
     """Run ``fn`` on a cursor of the current file; retried once when a reopen closed the connection."""
     for attempt in (1, 2):
         try:
@@ -63,7 +63,7 @@ def _read(fn: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
 @st.cache_data(show_spinner=False, max_entries=512)
 def query(name: str, params: tuple[tuple[str, Any], ...], version: float) -> pd.DataFrame:
     """Run ``queries/<name>.sql``; params as a sorted tuple so they hash for the cache."""
-    return _read(lambda con: queries.run(con, name, dict(params)))
+    return read(lambda con: queries.run(con, name, dict(params)))
 
 
 def _freeze(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
@@ -164,4 +164,4 @@ def stored_state(doc_id: str):
     """The editable fields of a stored event (None when the text is not stored), read fresh."""
     from koopatlas import curation
 
-    return _read(lambda con: curation.current(con, doc_id))
+    return read(lambda con: curation.current(con, doc_id))

@@ -12,6 +12,7 @@ navigation, and the page must still look like the app.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -311,6 +312,26 @@ def _write_url(filters: Filters) -> None:
             st.query_params[key] = wanted[key]
         elif key not in wanted and key in st.query_params:
             del st.query_params[key]
+
+
+def from_url(qp: Mapping[str, str], topics: Collection[str], laender: Collection[str]) -> Filters:
+    """The filters a link carries (the keys of :func:`url_params`, ``q`` for the search), unknown
+    values dropped: what the download routes serve, outside any Streamlit session."""
+    years = _years_from_url(qp.get("jahr"), 0, 9999)
+    years = None if years == (0, 9999) else years  # absent or unreadable: no year filter
+    search = (qp.get("q") or "").strip()
+    return Filters(
+        topics=tuple(t for t in _split(qp.get("thema")) if t in topics),
+        laender=tuple(land for land in _split(qp.get("land")) if land in laender),
+        event_types=tuple(t for t in _split(qp.get("typ")) if t in EVENT_TYPE_LABELS),
+        year_from=years[0] if years else None,
+        year_to=years[1] if years else None,
+        undated=qp.get("ohnejahr") != "nein",
+        land_all=qp.get("zwischen") == "ja",
+        ost_west=qp.get("ostwest") if qp.get("ostwest") in OST_WEST else None,
+        ebene=qp.get("ebene") if qp.get("ebene") in EBENE else None,
+        search=search or None,
+    )
 
 
 def _from_widgets(values: dict, year_min: int, year_max: int) -> Filters:

@@ -1,0 +1,28 @@
+-- Shared fragment (after the filter fragment): the events under the filters and the free-text
+-- search ($search), newest first and cut at $limit, one row each with names and codes. Sorted and
+-- cut on event_facts alone; the documents are read for the search and for the rows kept.
+, shown AS (
+    SELECT f.*
+    FROM filtered_events f
+    WHERE $search IS NULL
+       OR f.doc_id IN (SELECT d.doc_id FROM documents d
+                       WHERE d.title ILIKE '%' || $search || '%' OR d.clean_text ILIKE '%' || $search || '%')
+    ORDER BY f.year DESC NULLS LAST, f.event_date DESC NULLS LAST, f.doc_title, f.event_id
+    LIMIT $limit
+),
+names AS (
+    SELECT p.eid, string_agg(r.name || ' (' || r.bez || ')', '; ' ORDER BY r.name, r.bez) AS participants,
+           string_agg(p.ags, ';' ORDER BY p.ags) AS participant_ags
+    FROM event_parties p SEMI JOIN shown s ON s.eid = p.eid
+    JOIN regions r ON r.ags = p.ags
+    GROUP BY p.eid
+),
+event_rows AS (
+    SELECT s.event_id, s.event_date, s.year, s.doc_title AS title, s.event_type, n.participants, n.participant_ags,
+           (SELECT string_agg(r.name, '; ' ORDER BY r.name) FROM (SELECT unnest(s.laender) AS land) u
+            JOIN regions r ON r.ags = u.land) AS laender,
+           array_to_string(s.topics, ';') AS topics, d.source, d.name AS document, d.published
+    FROM shown s
+    JOIN documents d USING (doc_id)
+    LEFT JOIN names n USING (eid)
+)
