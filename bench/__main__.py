@@ -11,6 +11,8 @@ import sys
 BENCHMARKS = [
     ("dashboard on 100,000 synthetic events (targets: queries p95 ≤ 100 ms, first render ≤ 3 s, "
      "filter change ≤ 1.5 s, app ≤ 600 MB)", "bench.dashboard"),
+    ("the Ereignisse download at 1,000,000 synthetic events, streamed against built in memory (target: the app's "
+     "memory flat with the export's size)", "bench.export_memory"),
     ("an editor's correction at 100,000 and 1,000,000 synthetic events (in place, no file copy)", "bench.editing"),
     ("ingest of 2,000 documents with one and two processes (targets: two ≥ 1.6× one, re-ingest adds 0 rows)",
      "bench.ingest_speed"),

@@ -76,7 +76,9 @@ def _download(url: str, pid: int) -> dict:
 def main() -> dict:
     path, _ = dashboard.synthetic(1_000_000)
     out: dict = {"events": 1_000_000}
-    proc = server.start(port=8597, env=dict(os.environ, KOOPATLAS_DB=str(path.resolve())))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    log = (RESULTS / "export_server.log").open("w")
+    proc = server.start(port=8597, env=dict(os.environ, KOOPATLAS_DB=str(path.resolve())), output=log)
     try:
         base = "http://127.0.0.1:8597/export/ereignisse"
         out["csv_two_laender"] = _download(f"{base}.csv?land=09,14", proc.pid)
@@ -85,8 +87,9 @@ def main() -> dict:
         out["csv_all_again"] = _download(f"{base}.csv", proc.pid)
     finally:
         server.stop(proc)
+        log.close()
     child = subprocess.run([sys.executable, "-c", _IN_MEMORY, str(path)], capture_output=True, text=True, check=True)
-    size, seconds, peak = child.stdout.split()
+    size, seconds, peak = child.stdout.strip().splitlines()[-1].split()[-3:]
     out["in_memory_csv_all"] = {"mb": round(int(size) / 1e6, 1), "seconds": round(float(seconds), 2),
                                 "process_peak_mb": round(float(peak), 1)}
     RESULTS.mkdir(parents=True, exist_ok=True)

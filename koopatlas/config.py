@@ -33,6 +33,13 @@ def db_path() -> Path:
     return Path(os.environ.get("KOOPATLAS_DB", DATA_DIR / "koopatlas.duckdb"))
 
 
+def app_db_memory() -> str:
+    """DuckDB's memory limit in the app (``KOOPATLAS_APP_DB_MEMORY``, default 400MB): without one,
+    DuckDB keeps up to 80 % of the machine's RAM as cache, and a large export or a broad query would
+    grow the app by gigabytes; over the limit it spills to its temporary directory instead."""
+    return os.environ.get("KOOPATLAS_APP_DB_MEMORY", "400MB")
+
+
 def geo_cache_dir() -> Path:
     """Where downloaded boundaries and the simplified display GeoJSON go (git-ignored)."""
     return Path(os.environ.get("KOOPATLAS_GEO_CACHE", DATA_DIR / "geo"))

@@ -35,13 +35,13 @@ def sql(name: str) -> str:
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
     """Run one named query and return its result as a DataFrame (only the parameters it names are bound)."""
     text = sql(name)
-    return con.execute(text, _used(text, params)).df()
+    return con.execute(text, used(text, params)).df()
 
 
 def rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> list[tuple]:
     """Run one named query and return plain tuples: for large lookups loaded once, without a DataFrame."""
     text = sql(name)
-    return con.execute(text, _used(text, params)).fetchall()
+    return con.execute(text, used(text, params)).fetchall()
 
 
 def statements(name: str) -> list[str]:
@@ -56,10 +56,10 @@ def _only_comments(statement: str) -> bool:
 def execute(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> None:
     """Run a statement file (DDL or DML) statement by statement, each with the parameters it names."""
     for statement in statements(name):
-        con.execute(statement, _used(statement, params))
+        con.execute(statement, used(statement, params))
 
 
-def _used(statement: str, params: dict[str, Any] | None) -> dict[str, Any]:
+def used(statement: str, params: dict[str, Any] | None) -> dict[str, Any]:
     """The parameters a statement names outside its comments (DuckDB rejects unused ones)."""
     code = re.sub(r"--[^\n]*", "", statement)
     return {k: v for k, v in (params or {}).items() if re.search(rf"\${re.escape(k)}\b", code)}

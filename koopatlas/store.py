@@ -22,8 +22,10 @@ REFERENCE_TABLES = ("regions", "region_shapes", "region_names", "associations", 
                     "foreign_names")
 
 
-def connect(path: Path | None = None, read_only: bool = False, wait: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Open the file; while an edit holds it read-write (a second or so), wait for it."""
+def connect(path: Path | None = None, read_only: bool = False, wait: float = 30.0,
+            memory: str | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the file; while an edit holds it read-write (a second or so), wait for it.
+    ``memory`` caps DuckDB's memory ("400MB"; the app sets it, see config.app_db_memory)."""
     path = path or config.db_path()
     if read_only and not path.is_file():
         raise FileNotFoundError(f"{path} does not exist: run `make run` or `python -m koopatlas build` first.")
@@ -31,7 +33,7 @@ def connect(path: Path | None = None, read_only: bool = False, wait: float = 30.
     deadline = time.monotonic() + wait
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": memory} if memory else {})
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                 raise

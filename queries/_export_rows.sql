@@ -1,24 +1,42 @@
--- Shared fragment of export_events_csv.sql and export_events_parquet.sql: every event under
--- the filters and the search (the rows and order of events_table.sql, $limit = all) as an
--- analyst gets it: German headers, labels beside the codes, AGS as text, dates as dates, the
--- source as web address or file name only (never a path on the server). The labels come as
--- parallel lists, $type_codes/$type_labels and $topic_codes/$topic_labels.
+-- Shared fragment of export_events_csv.sql and export_events.sql: the events of one year ($year,
+-- NULL: the undated ones) under the filters and the search, as an analyst gets them: German
+-- headers, labels beside the codes, AGS as text, dates as dates, the source as web address or
+-- file name only (never a path on the server). The labels come as parallel lists
+-- ($type_codes/$type_labels, $topic_codes/$topic_labels). A download is written year by year,
+-- newest first (export_years.sql): one sort of all rows would hold the whole table in memory.
 WITH
 -- include: filtered
--- include: event_rows
-, labels AS (
+, hits AS (
+    SELECT f.eid, f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.doc_title, f.topics, f.laender
+    FROM filtered_events f
+    WHERE f.year IS NOT DISTINCT FROM $year
+      AND ($search IS NULL
+       OR f.doc_id IN (SELECT d.doc_id FROM documents d
+                       WHERE d.title ILIKE '%' || $search || '%' OR d.clean_text ILIKE '%' || $search || '%'))
+),
+names AS (
+    SELECT p.eid, string_agg(r.name || ' (' || r.bez || ')', '; ' ORDER BY r.name, r.bez) AS participants,
+           string_agg(p.ags, '; ' ORDER BY p.ags) AS participant_ags
+    FROM event_parties p SEMI JOIN hits h ON h.eid = p.eid
+    JOIN regions r ON r.ags = p.ags
+    GROUP BY p.eid
+),
+labels AS (
     SELECT map(CAST($type_codes AS VARCHAR[]), CAST($type_labels AS VARCHAR[])) AS types,
-           map(CAST($topic_codes AS VARCHAR[]), CAST($topic_labels AS VARCHAR[])) AS topics
+           map(CAST($topic_codes AS VARCHAR[]), CAST($topic_labels AS VARCHAR[])) AS topics,
+           (SELECT map(list(ags), list(name)) FROM regions WHERE level = 'land') AS laender
 )
-SELECT e.event_id AS "Ereignis-ID", e.event_date AS "Datum", e.year AS "Jahr", e.title AS "Titel",
-       coalesce(l.types[e.event_type], e.event_type) AS "Art", e.event_type AS "Art (Code)",
-       e.participants AS "Beteiligte", replace(e.participant_ags, ';', '; ') AS "AGS der Beteiligten",
-       e.laender AS "Länder",
-       nullif(array_to_string(list_transform(string_split(coalesce(e.topics, ''), ';'),
-                                             lambda t: coalesce(l.topics[t], t)), '; '), '') AS "Themen",
-       nullif(replace(e.topics, ';', '; '), '') AS "Themen (Codes)",
-       CASE WHEN e.source LIKE 'http://%' OR e.source LIKE 'https://%' THEN e.source
-            ELSE regexp_extract(e.source, '[^/]*$') END AS "Quelle",
-       e.published AS "Veröffentlicht"
-FROM event_rows e, labels l
-ORDER BY e.year DESC NULLS LAST, e.event_date DESC NULLS LAST, e.title, e.event_id
+SELECT h.event_id AS "Ereignis-ID", h.event_date AS "Datum", h.year AS "Jahr", h.doc_title AS "Titel",
+       coalesce(l.types[h.event_type], h.event_type) AS "Art", h.event_type AS "Art (Code)",
+       n.participants AS "Beteiligte", n.participant_ags AS "AGS der Beteiligten",
+       nullif(array_to_string(list_sort(list_transform(h.laender, lambda a: l.laender[a])), '; '), '') AS "Länder",
+       nullif(array_to_string(list_transform(h.topics, lambda t: coalesce(l.topics[t], t)), '; '), '') AS "Themen",
+       nullif(array_to_string(h.topics, '; '), '') AS "Themen (Codes)",
+       CASE WHEN d.source LIKE 'http://%' OR d.source LIKE 'https://%' THEN d.source
+            ELSE regexp_extract(d.source, '[^/]*$') END AS "Quelle",
+       d.published AS "Veröffentlicht"
+FROM hits h
+JOIN documents d USING (doc_id)
+LEFT JOIN names n USING (eid)
+CROSS JOIN labels l
+ORDER BY h.year DESC NULLS LAST, h.event_date DESC NULLS LAST, h.doc_title, h.event_id

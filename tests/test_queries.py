@@ -338,11 +338,18 @@ def test_pages_use_the_german_table_and_chart_settings():
 
 
 def _written(con, tmp_path, fmt, chosen):
+    """(file name, written file) of a streamed download, on this test's small database."""
     from koopatlas.web import downloads
 
+    def read(fn):
+        return fn(con)
+
     path = tmp_path / f"export.{fmt}"
-    name = downloads.write_export(con, fmt, chosen, path)
-    return name, path
+    if fmt == "csv":
+        path.write_bytes(b"".join(downloads.csv_parts(read, chosen, tmp_path)))
+    else:
+        downloads.write_parquet(read, chosen, path)
+    return downloads.file_name(read, fmt, chosen), path
 
 
 def test_the_streamed_csv_and_parquet_carry_the_rows_and_cells_of_the_page_export(con, tmp_path):
@@ -360,7 +367,9 @@ def test_the_streamed_csv_and_parquet_carry_the_rows_and_cells_of_the_page_expor
     streamed = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
     assert list(streamed.columns) == list(table.columns)
     pd.testing.assert_frame_equal(streamed, built)
+    assert path.read_bytes().startswith("\ufeff".encode())  # Excel reads UTF-8 with it
     assert '"03459; 14626"' in path.read_text(encoding="utf-8")  # AGS quoted as text, zeros kept
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # the parts of each year are gone
     _, parquet = _written(con, tmp_path, "parquet", filters.Filters())
     back = pd.read_parquet(parquet)
     assert list(back.columns) == list(table.columns) and len(back) == len(table) == 3
@@ -373,10 +382,15 @@ def test_the_streamed_export_follows_the_filters_and_binds_the_search(con, tmp_p
 
     name, path = _written(con, tmp_path, "csv", filters.Filters(laender=("14",)))
     assert name.startswith("kooperationen_sachsen_")
-    rows = pd.read_csv(path, sep=";", dtype=str)
-    assert sorted(rows["Ereignis-ID"]) == ["e1", "e3"]
+    rows = pd.read_csv(path, sep=";", dtype=str, encoding="utf-8-sig")
+    assert rows["Ereignis-ID"].tolist() == ["e1", "e3"]  # newest first, undated last: one header
+    _, path = _written(con, tmp_path, "csv", filters.Filters(undated=False, year_from=2020, year_to=2030))
+    assert pd.read_csv(path, sep=";", dtype=str, encoding="utf-8-sig")["Ereignis-ID"].tolist() == ["e2"]
+    _, path = _written(con, tmp_path, "parquet", filters.Filters(topics=("erfunden",)))
+    empty = pd.read_parquet(path)
+    assert empty.empty and list(empty.columns)[:2] == ["Ereignis-ID", "Datum"]  # no events: the columns still
     _, path = _written(con, tmp_path, "csv", filters.Filters(search="'; DROP TABLE events; --"))
-    assert pd.read_csv(path, sep=";").empty  # the header only: the text was a bound parameter
+    assert pd.read_csv(path, sep=";", encoding="utf-8-sig").empty  # the header only: the text was a bound parameter
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
 
 

@@ -31,7 +31,7 @@ def connection(path: str, version: float) -> duckdb.DuckDBPyConnection:
             return current[1]
         if current is not None:
             current[1].close()  # queries still running on it fail once and are retried (query())
-        con = store.connect(Path(path), read_only=True)
+        con = store.connect(Path(path), read_only=True, memory=config.app_db_memory())
         _open[path] = (version, con)
         return con
 
@@ -132,7 +132,7 @@ def extractor():
     from koopatlas.extract import Extractor
 
     with _lock:
-        con = store.connect(config.db_path(), read_only=True)
+        con = store.connect(config.db_path(), read_only=True, memory=config.app_db_memory())
         try:
             return Extractor.from_db(con)
         finally:

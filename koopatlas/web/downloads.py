@@ -1,5 +1,6 @@
-"""The Ereignisse downloads as HTTP routes beside the app: DuckDB writes the file, the response
-streams it in chunks, so the server never holds the table, whatever the size of the export.
+"""The Ereignisse downloads as HTTP routes beside the app: DuckDB writes the file year by year,
+the response streams each part in chunks as it is written, so the server never holds the table,
+whatever the size of the export.
 
 ``/export/ereignisse.csv?land=14&thema=umwelt&q=Leitstelle`` takes the page's own URL
 parameters (:func:`koopatlas.web.filters.from_url`); app.py mounts :data:`ROUTES`.
@@ -8,11 +9,11 @@ parameters (:func:`koopatlas.web.filters.from_url`); app.py mounts :data:`ROUTES
 from __future__ import annotations
 
 import html
-import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import duckdb
@@ -30,13 +31,13 @@ if TYPE_CHECKING:
 # koopatlas.web.filters, data and export are imported where they are used: app.py imports this
 # module before Streamlit's runtime exists, and their caches belong to the runtime.
 
-#: format → (query file, media type, bytes the file starts with)
-FORMATS = {
-    "csv": ("export_events_csv", "text/csv; charset=utf-8", "\ufeff".encode()),  # BOM: Excel reads UTF-8
-    "parquet": ("export_events_parquet", "application/vnd.apache.parquet", b""),
-}
+#: Runs a function on a read-only connection (koopatlas.web.data.read in the app).
+Reader = Callable[[Callable[[duckdb.DuckDBPyConnection], Any]], Any]
+
+MEDIA = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
+BOM = "\ufeff".encode()  # Excel reads a CSV as UTF-8 only with it
 CHUNK = 1 << 16
-EVERYTHING = 10**12  # the downloads carry every filtered event
+BATCH_ROWS = 65_536
 #: Excel and GeoJSON are built in the app's memory: above this many events the page offers CSV and Parquet only.
 BUILT_MAX = 100_000
 
@@ -57,52 +58,100 @@ def export_link(fmt: str, chosen: Filters) -> str:
     return f"/export/ereignisse.{fmt}" + (f"?{query}" if query else "")
 
 
-def write_export(con: duckdb.DuckDBPyConnection, fmt: str, chosen: Filters, path: Path) -> str:
-    """DuckDB writes the filtered events to ``path`` (labels bound as parameters, like the filters);
-    returns the file name for the user, „kooperationen_sachsen_2026-12-03.csv“."""
-    from koopatlas.web import export, filters
+def _params(chosen: Filters) -> dict[str, Any]:
+    from koopatlas.web import filters
 
     topics = topic_labels()
-    queries.execute(con, FORMATS[fmt][0], chosen.params(
-        limit=EVERYTHING, path=str(path),
-        type_codes=list(filters.EVENT_TYPE_LABELS), type_labels=list(filters.EVENT_TYPE_LABELS.values()),
-        topic_codes=list(topics), topic_labels=list(topics.values())))
-    land_names = dict(queries.rows(con, "laender"))
-    return export.file_name(filters.describe(chosen, land_names, topics)[1], fmt)
+    return chosen.params(type_codes=list(filters.EVENT_TYPE_LABELS), type_labels=list(filters.EVENT_TYPE_LABELS.values()),
+                         topic_codes=list(topics), topic_labels=list(topics.values()))
 
 
-def _stream(path: Path, head: bytes) -> Iterator[bytes]:
-    """The file in chunks, removed when the response is done (or the client went away)."""
-    try:
-        if head:
-            yield head
-        with path.open("rb") as fh:
+def years(read: Reader, chosen: Filters) -> list[int | None]:
+    """The years the download is written in, newest first, None (undated) last; [None] when empty."""
+    found = read(lambda con: [y for (y,) in queries.rows(con, "export_years", chosen.params())])
+    return found or [None]
+
+
+def file_name(read: Reader, fmt: str, chosen: Filters) -> str:
+    """„kooperationen_sachsen_2026-12-03.csv“, as the page names its other downloads."""
+    from koopatlas.web import export, filters
+
+    land_names = dict(read(lambda con: queries.rows(con, "laender")))
+    return export.file_name(filters.describe(chosen, land_names, topic_labels())[1], fmt)
+
+
+def csv_parts(read: Reader, chosen: Filters, workdir: Path) -> Iterator[bytes]:
+    """The CSV in chunks: DuckDB's COPY writes one year to a file, which is sent and removed."""
+    params = _params(chosen)
+    yield BOM
+    for i, year in enumerate(years(read, chosen)):
+        part = workdir / f"{i}.csv"
+        read(lambda con, year=year, first=i == 0, part=part: queries.execute(
+            con, "export_events_csv", params | {"year": year, "header": first, "path": str(part)}))
+        with part.open("rb") as fh:
             while chunk := fh.read(CHUNK):
                 yield chunk
+        part.unlink()
+
+
+def write_parquet(read: Reader, chosen: Filters, path: Path) -> None:
+    """The Parquet file, year by year in Arrow batches (one row group at a time in memory)."""
+    import pyarrow.parquet as pq
+
+    params = _params(chosen)
+    writer: pq.ParquetWriter | None = None
+
+    def write(con: duckdb.DuckDBPyConnection, year: int | None) -> None:
+        nonlocal writer
+        text = queries.sql("export_events")
+        reader = con.sql(text, params=queries.used(text, params | {"year": year})).to_arrow_reader(BATCH_ROWS)
+        if writer is None:
+            writer = pq.ParquetWriter(path, reader.schema, compression="zstd")
+        for batch in reader:
+            writer.write_batch(batch)
+
+    try:
+        for year in years(read, chosen):
+            read(lambda con, year=year: write(con, year))
     finally:
-        path.unlink(missing_ok=True)
+        if writer is not None:
+            writer.close()
+
+
+def _file_parts(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            yield chunk
+
+
+def _cleaned(parts: Iterator[bytes], workdir: Path) -> Iterator[bytes]:
+    """The parts, and the working directory removed when they end (or the client went away)."""
+    try:
+        yield from parts
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 async def events_export(request: Request) -> PlainTextResponse | StreamingResponse:
-    fmt = request.path_params["fmt"]
-    if fmt not in FORMATS:
-        return PlainTextResponse(f"Unbekanntes Format „{fmt}“: csv oder parquet.", status_code=404)
     from koopatlas.web import data, filters
 
+    fmt = request.path_params["fmt"]
+    if fmt not in MEDIA:
+        return PlainTextResponse(f"Unbekanntes Format „{fmt}“: csv oder parquet.", status_code=404)
     chosen = filters.from_url(request.query_params, topic_labels(), filters.ALL_LAENDER)
-    fd, name = tempfile.mkstemp(prefix="koopatlas-export-", suffix=f".{fmt}")
-    os.close(fd)
-    path = Path(name)
+    workdir = Path(tempfile.mkdtemp(prefix="koopatlas-export-"))
     try:
-        # the app's own read-only connection: it follows a database file replaced by a writer
-        download = await run_in_threadpool(data.read, lambda con: write_export(con, fmt, chosen, path))
+        download = await run_in_threadpool(file_name, data.read, fmt, chosen)
+        if fmt == "csv":  # sent while DuckDB writes the next year
+            parts = csv_parts(data.read, chosen, workdir)
+        else:  # Parquet's footer comes last: the file is complete before it is sent
+            await run_in_threadpool(write_parquet, data.read, chosen, workdir / "export.parquet")
+            parts = _file_parts(workdir / "export.parquet")
     except Exception:
-        path.unlink(missing_ok=True)
+        shutil.rmtree(workdir, ignore_errors=True)
         raise
-    _, media, head = FORMATS[fmt]
-    size = path.stat().st_size + len(head)
-    headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(download)}", "Content-Length": str(size)}
-    return StreamingResponse(_stream(path, head), media_type=media, headers=headers)
+    headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(download)}"}
+    return StreamingResponse(_cleaned(parts, workdir), media_type=MEDIA[fmt], headers=headers)
 
 
 ROUTES = [Route("/export/ereignisse.{fmt}", events_export, methods=["GET"])]

@@ -1,0 +1,2 @@
+-- One year of the Ereignisse download as rows, read in Arrow batches into the Parquet file.
+-- include: export_rows
