@@ -300,7 +300,7 @@ def save(db: Path, correction: Correction, document=None, event=None) -> None:
                 record(con, correction)
                 for change in correction.changes:
                     apply_change(con, correction.doc_id, change)
-            store.refresh_event(con, correction.doc_id)
+            store.refresh_docs(con, [correction.doc_id])
         committed = True
     finally:
         if journal is not None and not committed:

@@ -301,7 +301,7 @@ def ingest(items: list[str], db: Path | None = None, force: bool = False, worker
     workers = workers or default_workers()
     report = Report(workers=workers)
     t0 = time.perf_counter()
-    with store.writable(db) as con:
+    with store.writable(db, incremental=True) as con:
         bar = tqdm(total=len(items), desc="Einlesen", unit="Dok.", disable=not progress or len(items) < 5,
                    file=sys.stderr)
         seen: set[str] = set()

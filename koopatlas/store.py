@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -40,8 +40,14 @@ def connect(path: Path | None = None, read_only: bool = False, wait: float = 30.
             time.sleep(0.05)
 
 
+#: Documents written through write_events per open incremental bulk connection (by id(con)).
+_TOUCHED: dict[int, set[str]] = {}
+#: A bulk write that touches more than this share of the stored events rebuilds the derived tables whole.
+INCREMENTAL_MAX_SHARE = 0.2
+
+
 @contextmanager
-def writable(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def writable(path: Path | None = None, incremental: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to a copy of the database that replaces it on success (bulk writes).
 
     The running app keeps its read-only handle (DuckDB would refuse a writer while
@@ -49,12 +55,16 @@ def writable(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     stored data exactly as it was. The writer lock is held only to copy and to swap:
     editors' corrections saved meanwhile are in the journal and replayed into the copy
     just before the swap (koopatlas.curation).
+
+    ``incremental`` (ingest): the dashboard's derived tables are refreshed for the documents
+    written through :func:`write_events` only, when they are few of the stored events; other
+    writers (geo, population, build) change what every row depends on and rebuild them whole.
     """
     with bulk_lock(path or config.db_path()) as path:
-        yield from _write_copy(path)
+        yield from _write_copy(path, incremental)
 
 
-def _write_copy(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def _write_copy(path: Path, incremental: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     from koopatlas import curation
 
     work = working_copy(path)
@@ -65,13 +75,16 @@ def _write_copy(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             if wal.is_file():  # committed but not yet checkpointed (a crash after an edit): keep it
                 shutil.copyfile(wal, work.with_name(work.name + ".wal"))
     con = duckdb.connect(str(work))
+    if incremental:
+        _TOUCHED[id(con)] = set()
     try:
         ensure_schema(con)
         yield con
         with curation.writer_lock(path):
             with transaction(con):
-                curation.sync_journal(con, path, reapply_all=True)  # corrections survive re-extraction
-            refresh_facts(con)
+                added = curation.sync_journal(con, path, reapply_all=True)  # corrections survive re-extraction
+            touched = _TOUCHED.pop(id(con), None)
+            refresh_after_write(con, None if touched is None else touched | set(added))
             con.execute("CHECKPOINT")
             con.close()
             os.replace(work, path)
@@ -79,6 +92,31 @@ def _write_copy(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
         remove_leftovers(path)
         raise
+    finally:
+        _TOUCHED.pop(id(con), None)
+
+
+def refresh_after_write(con: duckdb.DuckDBPyConnection, touched: set[str] | None) -> str:
+    """Bring the derived tables up to date after a bulk write: for the ``touched`` documents only
+    when they are few of the stored events and name no authority the dashboard does not know yet
+    (None: unknown, rebuild all). Returns what was done: "none", "partial" or "full". A partial
+    refresh that fails (say, tables of an older version) is rolled back and replaced by a full one."""
+    if touched is not None:
+        present, events, new_authorities = queries.rows(con, "derived_state", {"doc_ids": sorted(touched)})[0]
+        if present and not new_authorities and len(touched) <= INCREMENTAL_MAX_SHARE * events:
+            if not touched:
+                return "none"
+            try:
+                with transaction(con):
+                    refresh_docs(con, touched)
+                    refresh_views(con)
+                return "partial"
+            except duckdb.Error as exc:
+                import sys
+
+                print(f"derived tables rebuilt whole (the partial refresh failed: {exc})", file=sys.stderr)
+    refresh_facts(con)
+    return "full"
 
 
 def working_copy(path: Path) -> Path:
@@ -143,10 +181,10 @@ def in_place(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         try:
             ensure_schema(con)
             with transaction(con):  # the edit and the derived tables commit together
-                for doc_id in curation.sync_journal(con, path):  # what an earlier crash left in the journal only
-                    refresh_event(con, doc_id)
-                yield con  # the caller calls refresh_event for what it changed
-                queries.execute(con, "refresh_views", UNFILTERED | {"limit": VIEW_ROWS})
+                # what an earlier crash left in the journal only
+                refresh_docs(con, curation.sync_journal(con, path))
+                yield con  # the caller calls refresh_docs for what it changed
+                refresh_views(con)
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -180,14 +218,21 @@ def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
         _refresh(con)
 
 
-def refresh_event(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
-    """The dashboard's tables for one edited event (cost independent of the database size)."""
-    queries.execute(con, "refresh_event", {"doc_id": doc_id})
+def refresh_docs(con: duckdb.DuckDBPyConnection, doc_ids: Collection[str]) -> None:
+    """The dashboard's tables for the events of some documents (edited, stored or replaced): the
+    cost grows with the documents, not with the database."""
+    if doc_ids:
+        queries.execute(con, "refresh_docs", {"doc_ids": sorted(doc_ids)})
+
+
+def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
+    """The materialised unfiltered views (the first page of the app)."""
+    queries.execute(con, "refresh_views", UNFILTERED | {"limit": VIEW_ROWS})
 
 
 def _refresh(con: duckdb.DuckDBPyConnection) -> None:
     queries.execute(con, "refresh_facts")
-    queries.execute(con, "refresh_views", UNFILTERED | {"limit": VIEW_ROWS})
+    refresh_views(con)
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -237,6 +282,8 @@ def write_events(con: duckdb.DuckDBPyConnection, pairs: list) -> None:
         for table, rows in event_rows(doc, event).items():
             tables.setdefault(table, []).extend(rows)
     queries.execute(con, "delete_documents", {"doc_ids": [doc.id for doc, _ in pairs]})
+    if id(con) in _TOUCHED:  # an incremental bulk write refreshes these documents' dashboard rows
+        _TOUCHED[id(con)].update(doc.id for doc, _ in pairs)
     for table in ("documents", "events", "event_participants", "event_topics", "event_foreign_partners",
                   "funding", "people"):
         _insert_rows(con, table, tables.get(table, []))

@@ -1,4 +1,4 @@
--- The event_facts rows of the events in event_keys (refresh_facts.sql: all, refresh_event.sql: one).
+-- The event_facts rows of the events in event_keys (refresh_facts.sql: all, refresh_docs.sql: some).
 SELECT k.eid, e.event_id, e.doc_id, e.year, e.event_date, e.event_type, e.title, d.title AS doc_title,
        coalesce(t.topics, []::VARCHAR[]) AS topics, coalesce(l.laender, []::VARCHAR[]) AS laender,
        coalesce(l.kreise, []::INTEGER[]) AS kreise,

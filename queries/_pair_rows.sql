@@ -1,5 +1,5 @@
 -- The pairs of participants of the events in event_keys, with the events' filter columns
--- (refresh_facts.sql: every event, refresh_event.sql: the edited one). The map's and the
+-- (refresh_facts.sql: every event, refresh_docs.sql: those of some documents). The map's and the
 -- network's pair counts read them with one filtered scan (_match.sql) instead of joining the
 -- participations with themselves.
 INSERT INTO event_pairs

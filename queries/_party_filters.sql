@@ -1,4 +1,4 @@
--- After an edit (refresh_event.sql): the filter columns of the events in event_keys copied onto
+-- After a partial refresh (refresh_docs.sql): the filter columns of the events in event_keys copied onto
 -- their rows of event_parties (refresh_facts.sql builds them whole).
 UPDATE event_parties p
 SET year = f.year, event_type = f.event_type, topic_mask = f.topic_mask, land_mask = f.land_mask,

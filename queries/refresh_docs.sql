@@ -1,15 +1,26 @@
--- Bring the dashboard's tables up to date for one document's event after an edit, without
--- rebuilding them (refresh_facts.sql does that for bulk writes; its cost grows with the data).
--- The event keeps its eid; an authority new to event_parties gets the next free pid, so pids
--- follow the AGS order only until the next full refresh (the pair queries need only unique keys).
+-- Bring the dashboard's tables up to date for the events of some documents ($doc_ids: edited,
+-- stored, replaced or deleted), without rebuilding them (refresh_facts.sql rebuilds all; its
+-- cost grows with the data, this one's with the documents). A known event keeps its eid, a new
+-- one gets the next free; an authority new to event_parties gets the next free pid, so eids and
+-- pids follow event-id and AGS order only until the next full refresh (the queries need unique
+-- keys only).
+CREATE OR REPLACE TEMP TABLE touched_docs AS SELECT DISTINCT unnest(CAST($doc_ids AS VARCHAR[])) AS doc_id;
 CREATE OR REPLACE TEMP TABLE event_keys AS
-SELECT e.event_id,
-       coalesce((SELECT f.eid FROM event_facts f WHERE f.event_id = e.event_id),
-                (SELECT coalesce(max(f.eid), 0) + 1 FROM event_facts f))::INTEGER AS eid
-FROM events e WHERE e.doc_id = $doc_id AND e.relevant;
-DELETE FROM event_pairs WHERE eid IN (SELECT f.eid FROM event_facts f WHERE f.doc_id = $doc_id);
-DELETE FROM event_parties WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = $doc_id);
-DELETE FROM event_facts WHERE doc_id = $doc_id;
+WITH touched AS (
+    SELECT e.event_id FROM events e SEMI JOIN touched_docs t ON t.doc_id = e.doc_id WHERE e.relevant
+), known AS (
+    SELECT t.event_id, f.eid FROM touched t JOIN event_facts f USING (event_id)
+)
+SELECT event_id, eid FROM known
+UNION ALL
+SELECT event_id, ((SELECT coalesce(max(eid), 0) FROM event_facts) + row_number() OVER (ORDER BY event_id))::INTEGER
+FROM touched WHERE event_id NOT IN (SELECT event_id FROM known);
+CREATE OR REPLACE TEMP TABLE stale_keys AS
+SELECT f.eid FROM event_facts f SEMI JOIN touched_docs t ON t.doc_id = f.doc_id
+UNION SELECT eid FROM event_keys;
+DELETE FROM event_pairs WHERE eid IN (SELECT eid FROM stale_keys);
+DELETE FROM event_parties WHERE eid IN (SELECT eid FROM stale_keys);
+DELETE FROM event_facts WHERE eid IN (SELECT eid FROM stale_keys);
 INSERT INTO topic_bits
 SELECT topic, ((SELECT coalesce(max(bit), -1) FROM topic_bits) + row_number() OVER (ORDER BY topic))::INTEGER
 FROM (SELECT DISTINCT t.topic FROM event_topics t SEMI JOIN event_keys k ON k.event_id = t.event_id
@@ -37,3 +48,5 @@ INSERT INTO event_facts
 -- include: party_filters
 -- include: pair_rows
 DROP TABLE event_keys;
+DROP TABLE stale_keys;
+DROP TABLE touched_docs;
