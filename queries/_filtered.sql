@@ -19,7 +19,8 @@ wanted AS (
             FROM topic_bits b WHERE list_contains(CAST($topics AS VARCHAR[]), b.topic))::BIGINT AS topic_mask
 ),
 filtered_events AS (
-    SELECT f.eid, f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.title, f.doc_title, f.topics, f.laender, f.kreise
+    SELECT f.eid, f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.title, f.doc_title, f.topics, f.laender, f.kreise,
+           f.land_mask
     FROM event_facts f, wanted w
     WHERE
 -- include: match
