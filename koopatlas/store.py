@@ -33,7 +33,10 @@ def connect(path: Path | None = None, read_only: bool = False, wait: float = 30.
     deadline = time.monotonic() + wait
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": memory} if memory else {})
+            con = duckdb.connect(str(path), read_only=read_only)
+            if memory:
+                queries.execute(con, "set_memory_limit", {"memory": memory})
+            return con
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                 raise
