@@ -1,4 +1,4 @@
--- Shared fragment of export_events_csv.sql and export_events.sql: the events of one year ($year,
+-- Shared fragment of export_events_csv.sql and export_events_parquet.sql: the events of one year ($year,
 -- NULL: the undated ones) under the filters and the search, as an analyst gets them: German
 -- headers, labels beside the codes, AGS as text, dates as dates, the source as web address or
 -- file name only (never a path on the server). The labels come as parallel lists

@@ -37,7 +37,6 @@ Reader = Callable[[Callable[[duckdb.DuckDBPyConnection], Any]], Any]
 MEDIA = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
 BOM = "\ufeff".encode()  # Excel reads a CSV as UTF-8 only with it
 CHUNK = 1 << 16
-BATCH_ROWS = 65_536
 #: Excel and GeoJSON are built in the app's memory: above this many events the page offers CSV and Parquet only.
 BUILT_MAX = 100_000
 
@@ -95,24 +94,24 @@ def csv_parts(read: Reader, chosen: Filters, workdir: Path) -> Iterator[bytes]:
 
 
 def write_parquet(read: Reader, chosen: Filters, path: Path) -> None:
-    """The Parquet file, year by year in Arrow batches (one row group at a time in memory)."""
+    """The Parquet file: DuckDB's COPY writes one part per year, the parts are joined into
+    ``path`` one row group at a time (so neither side holds the table)."""
     import pyarrow.parquet as pq
 
     params = _params(chosen)
     writer: pq.ParquetWriter | None = None
-
-    def write(con: duckdb.DuckDBPyConnection, year: int | None) -> None:
-        nonlocal writer
-        text = queries.sql("export_events")
-        reader = con.sql(text, params=queries.used(text, params | {"year": year})).to_arrow_reader(BATCH_ROWS)
-        if writer is None:
-            writer = pq.ParquetWriter(path, reader.schema, compression="zstd")
-        for batch in reader:
-            writer.write_batch(batch)
-
     try:
-        for year in years(read, chosen):
-            read(lambda con, year=year: write(con, year))
+        for i, year in enumerate(years(read, chosen)):
+            part = path.with_name(f"part-{i}.parquet")
+            read(lambda con, year=year, part=part: queries.execute(
+                con, "export_events_parquet", params | {"year": year, "path": str(part)}))
+            source = pq.ParquetFile(part)
+            if writer is None:
+                writer = pq.ParquetWriter(path, source.schema_arrow, compression="zstd")
+            for group in range(source.num_row_groups):
+                writer.write_table(source.read_row_group(group))
+            source.close()
+            part.unlink()
     finally:
         if writer is not None:
             writer.close()

@@ -1,2 +1,0 @@
--- One year of the Ereignisse download as rows, read in Arrow batches into the Parquet file.
--- include: export_rows
