@@ -10,13 +10,7 @@
     ORDER BY f.year DESC NULLS LAST, f.event_date DESC NULLS LAST, f.doc_title, f.event_id
     LIMIT $limit
 ),
-names AS (
-    SELECT p.eid, string_agg(r.name || ' (' || r.bez || ')', '; ' ORDER BY r.name, r.bez) AS participants,
-           string_agg(p.ags, ';' ORDER BY p.ags) AS participant_ags
-    FROM event_parties p SEMI JOIN shown s ON s.eid = p.eid
-    JOIN regions r ON r.ags = p.ags
-    GROUP BY p.eid
-),
+-- include: party_names
 event_rows AS (
     SELECT s.event_id, s.event_date, s.year, s.doc_title AS title, s.event_type, n.participants, n.participant_ags,
            (SELECT string_agg(r.name, '; ' ORDER BY r.name) FROM (SELECT unnest(s.laender) AS land) u

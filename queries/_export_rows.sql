@@ -6,7 +6,7 @@
 -- newest first (export_years.sql): one sort of all rows would hold the whole table in memory.
 WITH
 -- include: filtered
-, hits AS (
+, shown AS (
     SELECT f.eid, f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.doc_title, f.topics, f.laender
     FROM filtered_events f
     WHERE f.year IS NOT DISTINCT FROM $year
@@ -14,13 +14,7 @@ WITH
        OR f.doc_id IN (SELECT d.doc_id FROM documents d
                        WHERE d.title ILIKE '%' || $search || '%' OR d.clean_text ILIKE '%' || $search || '%'))
 ),
-names AS (
-    SELECT p.eid, string_agg(r.name || ' (' || r.bez || ')', '; ' ORDER BY r.name, r.bez) AS participants,
-           string_agg(p.ags, '; ' ORDER BY p.ags) AS participant_ags
-    FROM event_parties p SEMI JOIN hits h ON h.eid = p.eid
-    JOIN regions r ON r.ags = p.ags
-    GROUP BY p.eid
-),
+-- include: party_names
 labels AS (
     SELECT map(CAST($type_codes AS VARCHAR[]), CAST($type_labels AS VARCHAR[])) AS types,
            map(CAST($topic_codes AS VARCHAR[]), CAST($topic_labels AS VARCHAR[])) AS topics,
@@ -28,14 +22,14 @@ labels AS (
 )
 SELECT h.event_id AS "Ereignis-ID", h.event_date AS "Datum", h.year AS "Jahr", h.doc_title AS "Titel",
        coalesce(l.types[h.event_type], h.event_type) AS "Art", h.event_type AS "Art (Code)",
-       n.participants AS "Beteiligte", n.participant_ags AS "AGS der Beteiligten",
+       n.participants AS "Beteiligte", replace(n.participant_ags, ';', '; ') AS "AGS der Beteiligten",
        nullif(array_to_string(list_sort(list_transform(h.laender, lambda a: l.laender[a])), '; '), '') AS "Länder",
        nullif(array_to_string(list_transform(h.topics, lambda t: coalesce(l.topics[t], t)), '; '), '') AS "Themen",
        nullif(array_to_string(h.topics, '; '), '') AS "Themen (Codes)",
        CASE WHEN d.source LIKE 'http://%' OR d.source LIKE 'https://%' THEN d.source
             ELSE regexp_extract(d.source, '[^/]*$') END AS "Quelle",
        d.published AS "Veröffentlicht"
-FROM hits h
+FROM shown h
 JOIN documents d USING (doc_id)
 LEFT JOIN names n USING (eid)
 CROSS JOIN labels l
