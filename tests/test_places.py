@@ -70,6 +70,18 @@ def test_words_that_are_also_places_need_a_place_context(linker, text):
     assert participants(linker, text) == set()
 
 
+def test_a_surname_given_after_an_office_and_first_name_is_a_person_throughout(linker):
+    text = ("Bürgermeisterin Anna Igel empfing den Landrat des Kreises Havelland. "
+            "Igel betonte, man wolle enger zusammenarbeiten.")
+    assert "07235051" not in roles(linker, text)
+    assert "12063" in participants(linker, text)
+
+
+def test_an_office_before_a_place_noun_names_no_person(linker):
+    text = "Die Verträge unterzeichneten Anna Berg (Bürgermeisterin Gemeinde Igel) und die Stadt Trier. Igel feiert."
+    assert "07235051" in roles(linker, text)
+
+
 def test_common_word_places_are_linked_when_the_context_says_place(linker):
     text = "Die Städte Essen und Hof sowie die Stadt Weiden i.d. OPf. tauschen sich aus."
     assert {"05113", "09464", "09363"} <= participants(linker, text)

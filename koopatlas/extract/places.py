@@ -89,6 +89,13 @@ _TITLES = re.compile(
     r"^(?:(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|OB|Dr\.|Prof\.|Herr|Frau|Herrn|Beigeordnete[r]?|"
     r"Dezernent(?:in)?|Stadtrat|Stadträtin|Kreisrat|Kreisrätin|Amtsleiter(?:in)?|Staatssekretär(?:in)?|Minister(?:in)?)$"
 )
+#: "Bezirksbürgermeister Oliver Igel": the surname after an office and a first name names a person
+#: everywhere in the text ("so Igel"), also where no office stands before it.
+_PERSON_NAMED = re.compile(
+    r"\b(?:(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Beigeordnete[r]?|Dezernent(?:in)?|Stadtr(?:at|ätin)|"
+    r"Kreisr(?:at|ätin)|Amtsleiter(?:in)?|Amtsdirektor(?:in)?|Staatssekretär(?:in)?|Minister(?:in)?|Herr|Frau)\s+"
+    r"(?:(?:Dr|Prof)\.\s+)*(?P<first>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+(?P<surname>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b"
+)
 _OFFICE_WORDS = re.compile(r"^(?:(?:Ober)?[Bb]ürgermeister\w*|Landr\w+|OB|Rathaus|Kreis\w*|Stadt\w*|Gemeinde\w*|Amt\w*)$")
 #: Prepositions that take nouns but rarely a bare town name ("an Wiesen", "über Brücken").
 _NOUN_PREPOSITIONS = frozenset(["an", "auf", "über", "unter", "hinter", "vor", "neben", "durch", "ohne", "gegen"])
@@ -326,6 +333,10 @@ class PlaceLinker:
         city_doc = sum(1 for c in cues if c == "city")
         # names that resolve unambiguously somewhere in the text (per candidate ags)
         explicit_ags = {c.ags for m in mentions for c in m.candidates if len(m.candidates) == 1}
+        surnames = {
+            pm["surname"] for pm in _PERSON_NAMED.finditer(text)
+            if not (_PLACE_NOUN.search(pm["first"]) or _OFFICE_WORDS.match(pm["first"]) or pm["first"] in self.gaz.variants)
+        }
 
         linked: list[Linked] = []
         for i, m in enumerate(mentions):
@@ -340,7 +351,7 @@ class PlaceLinker:
                 continue
             before = text[max(0, m.start - 60): m.start]
             prev = _prev_token(text, m.start)
-            if self._not_a_place(text, m, cands, prev):
+            if self._not_a_place(text, m, cands, prev) or self._surname(m, cands, surnames):
                 continue
             scores = {}
             for c in cands:
@@ -417,6 +428,12 @@ class PlaceLinker:
                     extra.append(Linked(lk.start, lk.end, lk.text, c.ags, c.level, lk.score, lk.margin, want))
                     break
         return extra
+
+    def _surname(self, m: Mention, cands: list[Candidate], surnames: set[str]) -> bool:
+        """A bare Gemeinde name that the text also gives as a person's surname is that person."""
+        return m.text in surnames and all(
+            c.level == "gemeinde" and c.kind in ("official", "short", "genitive") for c in cands
+        )
 
     def _not_a_place(self, text: str, m: Mention, cands: list[Candidate], prev: str) -> bool:
         """Bare one-word names that read as a noun, an adjective phrase or a person's name."""
