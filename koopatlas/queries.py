@@ -33,9 +33,45 @@ def sql(name: str) -> str:
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
-    """Run one named query and return its result as a DataFrame (only the parameters it names are bound)."""
+    """Run one named query and return its result as a DataFrame (only the parameters it names are bound).
+
+    ``map_edges`` runs through :func:`top_pairs`, which gives the same result faster."""
+    if name == "map_edges" and params is not None and "min_pair" not in params:
+        return top_pairs(con, params)
     text = sql(name)
     return con.execute(text, used(text, params)).df()
+
+
+#: The first attempt of top_pairs counts the pairs of which at least this many times ``limit`` are as strong unfiltered.
+TOP_PAIR_MARGIN = 40
+
+
+def top_pairs(con: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> pd.DataFrame:
+    """map_edges (the ``limit`` strongest pairs under the filters), counted first on the pairs that
+    are strong unfiltered.
+
+    A pair has no more events under a filter than without (``event_pairs.n_all``). Among the pairs
+    with n_all ≥ t, let the ``limit``-th strongest have c events under the filter. If c ≥ t, no
+    other pair can reach the result: it is exact. If not, every pair of the true result has at
+    least c events, hence n_all ≥ c, so counting the pairs with n_all ≥ c is exact. Their rows are
+    a short prefix of event_pairs (sorted by n_all); only when c < 2 or too few pairs are found is
+    every pair counted.
+    """
+    limit = int(params["limit"])
+    t, pairs = 0, 0
+    for n_all, count in rows(con, "pair_strengths"):
+        pairs += count
+        if pairs >= TOP_PAIR_MARGIN * limit:
+            t = n_all
+            break
+    if t >= 2:
+        got = run(con, "map_edges", params | {"min_pair": t})
+        c = int(got["events"].min()) if len(got) >= limit else 0
+        if c >= t:
+            return got
+        if c >= 2:
+            return run(con, "map_edges", params | {"min_pair": c})
+    return run(con, "map_edges", params | {"min_pair": 0})
 
 
 def rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> list[tuple]:

@@ -230,7 +230,7 @@ def refresh_docs(con: duckdb.DuckDBPyConnection, doc_ids: Collection[str]) -> No
 
 def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
     """The materialised unfiltered views (the first page of the app)."""
-    queries.execute(con, "refresh_views", UNFILTERED | {"limit": VIEW_ROWS})
+    queries.execute(con, "refresh_views", UNFILTERED | {"limit": VIEW_ROWS, "min_pair": 0})
 
 
 def _refresh(con: duckdb.DuckDBPyConnection) -> None:

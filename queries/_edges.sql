@@ -4,6 +4,7 @@
     -- (x, y) with x < y is each pair once (pid follows the AGS order after a full refresh)
     SELECT x, y, count(*) AS events
     FROM pair_rows
+    WHERE n_all >= $min_pair  -- 0: every pair; more: only pairs that strong unfiltered (queries.top_pairs)
     GROUP BY x, y
     ORDER BY events DESC, x, y
     LIMIT $limit

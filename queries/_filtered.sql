@@ -34,7 +34,7 @@ parties AS (
 ),
 pair_rows AS (
     -- one row per event and pair of its participants (x < y as pids)
-    SELECT f.eid, f.x, f.y
+    SELECT f.eid, f.x, f.y, f.n_all
     FROM event_pairs f, wanted w
     WHERE
 -- include: match

@@ -47,6 +47,14 @@ INSERT INTO event_facts
 ;
 -- include: party_filters
 -- include: pair_rows
+-- the unfiltered counts of the pairs these events have (a pair only of deleted events keeps its
+-- old count: too high is still a bound, see queries.top_pairs)
+UPDATE event_pairs SET n_all = c.n
+FROM (SELECT p.x, p.y, count(*)::INTEGER AS n FROM event_pairs p
+      SEMI JOIN (SELECT DISTINCT x, y FROM event_pairs WHERE eid IN (SELECT eid FROM event_keys)) t
+           ON t.x = p.x AND t.y = p.y
+      GROUP BY p.x, p.y) c
+WHERE event_pairs.x = c.x AND event_pairs.y = c.y;
 DROP TABLE event_keys;
 DROP TABLE stale_keys;
 DROP TABLE touched_docs;

@@ -17,7 +17,7 @@ FROM parties p JOIN event_keys k USING (event_id)
 ORDER BY k.eid, p.ags;
 CREATE OR REPLACE TABLE authority_keys AS SELECT DISTINCT pid, ags FROM event_parties ORDER BY pid;
 CREATE OR REPLACE TABLE event_pairs (eid INTEGER, x INTEGER, y INTEGER, year INTEGER, event_type VARCHAR,
-                                     topic_mask BIGINT, land_mask INTEGER, level_mask TINYINT);
+                                     topic_mask BIGINT, land_mask INTEGER, level_mask TINYINT, n_all INTEGER);
 -- Bit positions of the topics for event_facts.topic_mask (one BIGINT, so at most 63 topics).
 CREATE OR REPLACE TABLE topic_bits AS
 SELECT topic, (row_number() OVER (ORDER BY topic) - 1)::INTEGER AS bit FROM (SELECT DISTINCT topic FROM event_topics);
@@ -37,4 +37,10 @@ FROM party_base p JOIN event_facts f USING (eid)
 ORDER BY p.eid, p.ags;
 DROP TABLE party_base;
 -- include: pair_rows
+-- Each pair's unfiltered count on its rows, strongest pairs first: the map's top pairs under a
+-- filter are found among the pairs strong enough unfiltered, whose rows are then a short prefix
+-- of the table (row groups skipped by their n_all range; see queries.top_pairs).
+CREATE OR REPLACE TABLE event_pairs AS
+SELECT * REPLACE (count(*) OVER (PARTITION BY x, y)::INTEGER AS n_all) FROM event_pairs
+ORDER BY n_all DESC, x, y, eid;
 DROP TABLE event_keys;

@@ -171,7 +171,8 @@ CREATE TABLE IF NOT EXISTS event_pairs (
     event_type VARCHAR,
     topic_mask BIGINT,
     land_mask  INTEGER,
-    level_mask TINYINT
+    level_mask TINYINT,
+    n_all      INTEGER      -- the pair's events without filters: its most under any filter
 );
 -- (view_kreise_all, view_degree_all, view_edges_all, view_events_all, view_ranking_all: refresh_views.sql)
 

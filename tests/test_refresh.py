@@ -101,3 +101,39 @@ def test_a_bulk_write_of_many_documents_rebuilds_the_derived_tables_whole(tmp_pa
     assert store.refresh_after_write(con, None) == "full"  # a writer that does not know what it changed
     assert store.refresh_after_write(con, set()) == "none"  # nothing written, nothing to refresh
     con.close()
+
+
+def test_the_strongest_pairs_counted_on_strong_pairs_first_equal_counting_every_pair(built_db, tmp_path, monkeypatch):
+    """map_edges tries the pairs strong without filters first (event_pairs.n_all, an upper bound);
+    with repeated pairs written by a partial refresh, every filter gives what counting all pairs gives."""
+    db = tmp_path / "paare.duckdb"
+    shutil.copyfile(built_db, db)
+    con = duckdb.connect(str(db), read_only=True)
+    a, b, c = _landkreise(con, True)[:3]
+    con.close()
+    folder = tmp_path / "paare"
+    folder.mkdir()
+    for i, (x, y) in enumerate([(a, b), (a, b), (a, b), (a, c), (a, c), (b, c)]):
+        text = TEXT.format(a=x, b=y).replace("12. März", f"{i + 1}. März")
+        (folder / f"paar_{i}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(store, "INCREMENTAL_MAX_SHARE", 1.0)
+    report = ingest.ingest(sorted(str(p) for p in folder.iterdir()), db, workers=1, progress=False)
+    assert report.stored == 6 and not report.failures
+    monkeypatch.setattr(queries, "TOP_PAIR_MARGIN", 1)  # prune even on this small database
+    tried = []
+    run = queries.run
+    monkeypatch.setattr(queries, "run", lambda con, name, params=None: tried.append((params or {}).get("min_pair"))
+                        or run(con, name, params))
+    con = duckdb.connect(str(db), read_only=True)
+    for f in FILTERS:
+        for limit in (1, 2, 3):
+            params = dict(store.UNFILTERED, limit=limit) | f
+            assert _same(queries.top_pairs(con, params), run(con, "map_edges", params | {"min_pair": 0})), (f, limit)
+    assert any(t and t >= 2 for t in tried)  # the pruned way was taken
+    counts = "SELECT x, y, n_all, count(*) FROM event_pairs GROUP BY ALL ORDER BY ALL"  # eids differ after a rebuild
+    partial = con.execute(counts).fetchall()
+    con.close()
+    con = duckdb.connect(str(db))
+    store.refresh_facts(con)
+    assert con.execute(counts).fetchall() == partial
+    con.close()
