@@ -1,8 +1,9 @@
 -- Shared fragment (after the filter fragment): the events under the filters and the free-text
 -- search ($search), newest first and cut at $limit, one row each with names and codes. Sorted and
--- cut on event_facts alone; the documents are read for the search and for the rows kept.
-, shown AS (
-    SELECT f.*
+-- cut on event_facts' sort keys alone; the documents are read only for the search.
+, shown_keys AS (
+    -- sorted and cut on the sort keys alone: the lists and names are read for the kept rows only
+    SELECT f.eid
     FROM filtered_events f
     WHERE $search IS NULL
        OR f.doc_id IN (SELECT d.doc_id FROM documents d
@@ -10,13 +11,15 @@
     ORDER BY f.year DESC NULLS LAST, f.event_date DESC NULLS LAST, f.doc_title, f.event_id
     LIMIT $limit
 ),
+shown AS (
+    SELECT f.* FROM event_facts f SEMI JOIN shown_keys k ON k.eid = f.eid
+),
 -- include: party_names
 event_rows AS (
     SELECT s.event_id, s.event_date, s.year, s.doc_title AS title, s.event_type, n.participants, n.participant_ags,
            (SELECT string_agg(r.name, '; ' ORDER BY r.name) FROM (SELECT unnest(s.laender) AS land) u
             JOIN regions r ON r.ags = u.land) AS laender,
-           array_to_string(s.topics, ';') AS topics, d.source, d.name AS document, d.published
+           array_to_string(s.topics, ';') AS topics, s.source, s.doc_name AS document, s.published
     FROM shown s
-    JOIN documents d USING (doc_id)
     LEFT JOIN names n USING (eid)
 )

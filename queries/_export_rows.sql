@@ -7,7 +7,8 @@
 WITH
 -- include: filtered
 , shown AS (
-    SELECT f.eid, f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.doc_title, f.topics, f.laender
+    SELECT f.eid, f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.doc_title, f.topics, f.laender,
+           f.source, f.published
     FROM filtered_events f
     WHERE f.year IS NOT DISTINCT FROM $year
       AND ($search IS NULL
@@ -26,11 +27,10 @@ SELECT h.event_id AS "Ereignis-ID", h.event_date AS "Datum", h.year AS "Jahr", h
        nullif(array_to_string(list_sort(list_transform(h.laender, lambda a: l.laender[a])), '; '), '') AS "Länder",
        nullif(array_to_string(list_transform(h.topics, lambda t: coalesce(l.topics[t], t)), '; '), '') AS "Themen",
        nullif(array_to_string(h.topics, '; '), '') AS "Themen (Codes)",
-       CASE WHEN d.source LIKE 'http://%' OR d.source LIKE 'https://%' THEN d.source
-            ELSE regexp_extract(d.source, '[^/]*$') END AS "Quelle",
-       d.published AS "Veröffentlicht"
+       CASE WHEN h.source LIKE 'http://%' OR h.source LIKE 'https://%' THEN h.source
+            ELSE regexp_extract(h.source, '[^/]*$') END AS "Quelle",
+       h.published AS "Veröffentlicht"
 FROM shown h
-JOIN documents d USING (doc_id)
 LEFT JOIN names n USING (eid)
 CROSS JOIN labels l
 ORDER BY h.year DESC NULLS LAST, h.event_date DESC NULLS LAST, h.doc_title, h.event_id

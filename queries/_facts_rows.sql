@@ -1,5 +1,6 @@
 -- The event_facts rows of the events in event_keys (refresh_facts.sql: all, refresh_docs.sql: some).
 SELECT k.eid, e.event_id, e.doc_id, e.year, e.event_date, e.event_type, e.title, d.title AS doc_title,
+       d.source, d.name AS doc_name, d.published,
        coalesce(t.topics, []::VARCHAR[]) AS topics, coalesce(l.laender, []::VARCHAR[]) AS laender,
        coalesce(l.kreise, []::INTEGER[]) AS kreise,
        coalesce(l.land_mask, 0)::INTEGER AS land_mask, coalesce(t.topic_mask, 0)::BIGINT AS topic_mask,

@@ -7,9 +7,8 @@ WITH
     SELECT DISTINCT eid FROM parties
     WHERE ags = $ags OR (length($ags) = 5 AND kreis_ags = $ags)
 )
-SELECT f.event_id, f.year, f.event_date, f.event_type, d.title, d.source, d.name AS document,
+SELECT f.event_id, f.year, f.event_date, f.event_type, f.doc_title AS title, f.source, f.doc_name AS document,
        array_to_string(f.topics, ';') AS topics
 FROM event_facts f
 SEMI JOIN own ON own.eid = f.eid
-JOIN documents d USING (doc_id)
-ORDER BY f.year DESC NULLS LAST, d.title, f.event_id;
+ORDER BY f.year DESC NULLS LAST, title, f.event_id;

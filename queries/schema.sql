@@ -127,6 +127,9 @@ CREATE TABLE IF NOT EXISTS event_facts (
     event_type VARCHAR,
     title      VARCHAR,
     doc_title  VARCHAR,    -- documents.title, the events table sorts by it
+    source     VARCHAR,    -- documents.source, .name, .published: the tables of events show them
+    doc_name   VARCHAR,    -- without reading (and joining) a million documents for a page of rows
+    published  DATE,
     topics     VARCHAR[],
     laender    VARCHAR[],
     kreise     INTEGER[],  -- Kreis AGS of the participants as numbers (a Gemeinde counts for its

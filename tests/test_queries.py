@@ -148,6 +148,13 @@ def test_region_partners_of_a_kreis_include_its_gemeinden_events(con):
     assert set(queries.run(con, "region_events", params(ags="03459024"))["event_id"]) == {"e2"}
 
 
+def test_event_tables_show_each_events_document_title_source_and_name(con):
+    for name, extra in (("events_table", {}), ("region_events", {"ags": "03459"})):
+        rows = queries.run(con, name, params(**extra))
+        for r in rows.itertuples():
+            assert (r.title, r.source, r.document) == (f"Titel {r.event_id}", f"https://example.org/{r.event_id}", r.event_id)
+
+
 def test_user_text_is_bound_not_interpolated(con):
     hostile = "'; DROP TABLE events; --"
     assert queries.run(con, "events_table", params(search=hostile)).empty
