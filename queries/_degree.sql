@@ -1,8 +1,11 @@
 -- Body of network_degree.sql (after the filter fragment); also materialised for the
 -- unfiltered view by refresh_views.sql. Pairs are counted on the integer keys (event_pairs).
 , pairs AS (
-    -- each pair of partners once
-    SELECT DISTINCT x, y FROM pair_rows
+    -- each pair of partners once; a pair with one event in the whole database (n_all = 1) has
+    -- one row, so only the rest need the (costly) DISTINCT
+    SELECT DISTINCT x, y FROM pair_rows WHERE n_all >= 2
+    UNION ALL
+    SELECT x, y FROM pair_rows WHERE n_all = 1
 ),
 partners AS (
     SELECT pid, count(*) AS partner FROM (SELECT x AS pid FROM pairs UNION ALL SELECT y FROM pairs) GROUP BY pid

@@ -32,7 +32,7 @@ parties AS (
     WHERE
 -- include: match
 ),
-pair_rows AS (
+pair_rows AS NOT MATERIALIZED (
     -- one row per event and pair of its participants (x < y as pids)
     SELECT f.eid, f.x, f.y, f.n_all
     FROM event_pairs f, wanted w
