@@ -35,6 +35,14 @@ def test_topics_follow_what_the_text_dwells_on(extractor):
     assert "kultur_tourismus" not in event.topics
 
 
+def test_shared_administrative_services_are_the_topic_verwaltung(extractor):
+    text = ("Gemeinsames Standesamt\nDie Gemeinde Hohes Kreuz und die Stadt Heilbad Heiligenstadt haben eine "
+            "Kooperationsvereinbarung unterzeichnet: Sie vertreten sich künftig gegenseitig im Standesamt. Auch der "
+            "Bauhof und die Gehaltsabrechnung werden in interkommunaler Zusammenarbeit gemeinsam geführt.")
+    event = extract(extractor, text)
+    assert event.relevant and "verwaltung" in event.topics
+
+
 def test_a_new_topic_term_needs_no_code(tmp_path, extractor):
     from koopatlas.extract import features as feats
     from koopatlas.extract.terms import TermMatcher
