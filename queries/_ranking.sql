@@ -3,11 +3,15 @@
 -- partner Kreise in another Land, and the share of its events that reach across a Land border.
 -- Kreise are numbers (event_facts.kreise): the Land is k // 1000.
 , kreis_events AS (
-    SELECT unnest(kreise) AS k, kreise FROM filtered_events
+    SELECT unnest(kreise) AS k, kreise, land_mask FROM filtered_events
 ),
 counts AS (
+    -- an event reaches across a Land border for k when another Land takes part: a bit test on the
+    -- event's land_mask; the list test only where a Land itself (a number < 1000) is in the list
     SELECT k, count(*) AS events,
-           count(*) FILTER (WHERE len(list_filter(kreise, lambda x: x // 1000 <> k // 1000)) > 0) AS cross_events
+           count(*) FILTER (WHERE CASE WHEN kreise[1] >= 1000 THEN land_mask & ~(1 << (k // 1000)) <> 0
+                                       ELSE len(list_filter(kreise, lambda x: x // 1000 <> k // 1000)) > 0 END)
+               AS cross_events
     FROM kreis_events GROUP BY k
 ),
 per_kreis AS (
