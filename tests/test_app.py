@@ -94,3 +94,22 @@ def test_home_map_falls_back_to_streamlits_plotly_without_the_geo_bundle(app, mo
     assert not at.get("component_instance")
     spec = at.get("plotly_chart")[-1].proto.spec
     assert '"choropleth"' in spec and "09374" in spec
+
+
+def test_a_database_of_an_older_version_gets_a_german_message_with_the_upgrade_command(built_db, tmp_path, monkeypatch):
+    import shutil
+
+    import duckdb
+
+    old = tmp_path / "alt.duckdb"
+    shutil.copy(built_db, old)
+    con = duckdb.connect(str(old))
+    con.execute("ALTER TABLE event_facts DROP COLUMN source")  # as written before the column existed
+    con.close()
+    monkeypatch.setenv("KOOPATLAS_DB", str(old))
+    at = AppTest.from_file("../app.py", default_timeout=90)
+    at.switch_page("pages/ereignisse.py")
+    at.run()
+    assert not at.exception, at.exception
+    assert any("älteren Version" in e.value and "python -m koopatlas build" in e.value for e in at.error), \
+        [e.value for e in at.error]

@@ -62,8 +62,22 @@ def read(fn: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def query(name: str, params: tuple[tuple[str, Any], ...], version: float) -> pd.DataFrame:
-    """Run ``queries/<name>.sql``; params as a sorted tuple so they hash for the cache."""
-    return read(lambda con: queries.run(con, name, dict(params)))
+    """Run ``queries/<name>.sql``; params as a sorted tuple so they hash for the cache.
+
+    A file written by an older version lacks tables or columns the queries read: the page says
+    so and how to upgrade it, instead of showing DuckDB's error."""
+    try:
+        return read(lambda con: queries.run(con, name, dict(params)))
+    except (duckdb.BinderException, duckdb.CatalogException) as exc:
+        st.error(OLDER_DATABASE.format(path=config.db_path(), detail=str(exc).splitlines()[0]))
+        st.stop()
+
+
+OLDER_DATABASE = (
+    "Die Datenbank {path} stammt aus einer älteren Version des Kooperationsatlas: ihr fehlen Tabellen oder "
+    "Spalten, die diese Version liest ({detail}). `python -m koopatlas build` (oder `make build`) legt die "
+    "abgeleiteten Tabellen neu an; die gespeicherten Dokumente und Ereignisse bleiben erhalten."
+)
 
 
 def _freeze(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
