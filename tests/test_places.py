@@ -82,6 +82,20 @@ def test_an_office_before_a_place_noun_names_no_person(linker):
     assert "07235051" in roles(linker, text)
 
 
+def test_a_demonym_before_an_office_names_the_place_at_the_offices_level(linker):
+    text = ("Der Görlitzer Landrat und der Bautzener Ex-Landrat trafen den Dresdner Oberbürgermeister "
+            "und die Münchner Bürgermeisterin.")
+    found = roles(linker, text)
+    assert {"14626", "14625", "14612", "09162"} <= set(found)  # Landkreise Görlitz, Bautzen; Dresden, München
+    assert "14626110" not in found and "14625020" not in found  # not the towns Görlitz, Bautzen
+    assert not roles(linker, "Neuer Bürgermeister ist ein Parteiloser Bürgermeister.")  # adjectives are no demonyms
+
+
+def test_a_place_glued_to_its_office_by_a_hyphen_is_that_authority(linker):
+    text = "Die Zusammenarbeit sei eng, sagte Kyffhäuser-Landrätin Anna Berg beim Landkreis Nordhausen."
+    assert "16065" in roles(linker, text)
+
+
 def test_common_word_places_are_linked_when_the_context_says_place(linker):
     text = "Die Städte Essen und Hof sowie die Stadt Weiden i.d. OPf. tauschen sich aus."
     assert {"05113", "09464", "09363"} <= participants(linker, text)

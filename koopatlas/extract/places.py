@@ -49,8 +49,15 @@ _VERBAND_KINDS = {
 }
 _KREIS_LIST = re.compile(r"\b(?:Land)?[Kk]reis(?:e|en)\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}$")
 _CITY_LIST = re.compile(r"\b(?:Städte|Städten|Gemeinden|Kommunen)\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}$")
-_KREIS_AFTER = re.compile(r"^(?:s|'|’)?\s*(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt)\b")
-_CITY_AFTER = re.compile(r"^(?:s|'|’)?\s*(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b")
+#: After a name (also glued by a hyphen, „Kyffhäuser-Landrätin“, or as its demonym, „Bautzener Landrat“).
+_KREIS_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt)\b")
+_CITY_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b")
+#: „Bautzener Landrat“, „Görlitzer Oberbürgermeisterin“, „Dresdner Rathaus“: a place's demonym before
+#: one of its offices names the place (the office says which level, see _KREIS_AFTER / _CITY_AFTER).
+_DEMONYM_OFFICE = re.compile(
+    r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*er)(?=\s+(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|"
+    r"Landratsamt|(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b)"
+)
 #: A list continues through these separators: "Landkreise A, B und C".
 _LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|-|–|\(erneut\)|,\s*und)\s*(?:\(erneut\)\s*)?(?:der|die|das|dem|den)?\s*$")
 #: Before a name: it is a party ("mit X" after a cooperation word; a person's town in brackets or after "aus").
@@ -198,10 +205,27 @@ class PlaceLinker:
 
     def mentions(self, text: str) -> list[Mention]:
         found = self.gaz.find(text)
+        found = self._demonyms(text, found)
         found = self._repair_hyphenated(text, found)
         found = self._repair_qualifier(text, found)
         found = self._repair_unmatched(text, found)
         return sorted(found, key=lambda m: m.start)
+
+    def _demonyms(self, text: str, found: list[Mention]) -> list[Mention]:
+        """„Bautzener Landrat“: the demonym (Bautzen + er, Dresd(en) + ner, Breme(n) + r) before an office."""
+        covered = [(m.start, m.end) for m in found]
+        extra = []
+        for d in _DEMONYM_OFFICE.finditer(text):
+            start, end = d.span(1)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            word = d.group(1)
+            for stem in (word[:-2], word[:-3] + "en", word[:-1] + "n"):
+                cands = [c for c in self.gaz.lookup(stem) if c.kind in ("official", "short") and c.level in ("kreis", "gemeinde")]
+                if cands:
+                    extra.append(Mention(start, end, word, [Candidate(c.ags, "demonym", c.level) for c in cands]))
+                    break
+        return found + extra if extra else found
 
     def _repair_hyphenated(self, text: str, found: list[Mention]) -> list[Mention]:
         """"Bernkastell-Wittlich": the tail matched alone; the whole word is a typo of a Kreis."""
