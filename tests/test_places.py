@@ -91,6 +91,11 @@ def test_a_demonym_before_an_office_names_the_place_at_the_offices_level(linker)
     assert not roles(linker, "Neuer Bürgermeister ist ein Parteiloser Bürgermeister.")  # adjectives are no demonyms
 
 
+def test_a_plural_place_noun_before_a_list_keeps_its_first_name(linker):
+    text = "Die Marktgemeinden Arberg und Bechhofen sowie die Gemeinde Burk arbeiten beim Bauhof zusammen."
+    assert {"09571113", "09571115", "09571128"} <= participants(linker, text)
+
+
 def test_a_place_glued_to_its_office_by_a_hyphen_is_that_authority(linker):
     text = "Die Zusammenarbeit sei eng, sagte Kyffhäuser-Landrätin Anna Berg beim Landkreis Nordhausen."
     assert "16065" in roles(linker, text)

@@ -91,7 +91,10 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 #: Capitalised words before a bare name that still let it be a place ("Rosenstadt Forst").
-_PLACE_NOUN = re.compile(r"(?:stadt|städte|gemeinde|dorf|kommune|metropole|zentrum|town|region|kreis|markt|ort|bezirk|amt)$", re.IGNORECASE)
+#: A word ending in a place noun, also in the plural („die Marktgemeinden Arberg, Bechhofen“).
+_PLACE_NOUN = re.compile(
+    r"(?:stadt|städte|städten|gemeinde|gemeinden|dorf|dörfer|kommune|kommunen|metropole|zentrum|town|region|regionen|"
+    r"kreis|kreise|kreisen|markt|märkte|ort|orte|orten|bezirk|bezirke|amt|ämter)$", re.IGNORECASE)
 _TITLES = re.compile(
     r"^(?:(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|OB|Dr\.|Prof\.|Herr|Frau|Herrn|Beigeordnete[r]?|"
     r"Dezernent(?:in)?|Stadtrat|Stadträtin|Kreisrat|Kreisrätin|Amtsleiter(?:in)?|Staatssekretär(?:in)?|Minister(?:in)?)$"
