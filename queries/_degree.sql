@@ -2,7 +2,8 @@
 -- unfiltered view by refresh_views.sql. Pairs are counted on the integer keys (event_pairs).
 , pairs AS (
     -- each pair of partners once; a pair with one event in the whole database (n_all = 1) has
-    -- one row, so only the rest need the (costly) DISTINCT
+    -- one row, so only the rest need the (costly) DISTINCT (n_all is never below the pair's number
+    -- of rows: refresh_docs.sql recounts every pair its new rows belong to)
     SELECT DISTINCT x, y FROM pair_rows WHERE n_all >= 2
     UNION ALL
     SELECT x, y FROM pair_rows WHERE n_all = 1
