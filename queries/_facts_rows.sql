@@ -4,11 +4,20 @@ SELECT k.eid, e.event_id, e.doc_id, e.year, e.event_date, e.event_type, e.title,
        coalesce(t.topics, []::VARCHAR[]) AS topics, coalesce(l.laender, []::VARCHAR[]) AS laender,
        coalesce(l.kreise, []::INTEGER[]) AS kreise,
        coalesce(l.land_mask, 0)::INTEGER AS land_mask, coalesce(t.topic_mask, 0)::BIGINT AS topic_mask,
-       coalesce(l.level_mask, 0)::TINYINT AS level_mask
+       coalesce(l.level_mask, 0)::TINYINT AS level_mask,
+       -- every pair of the event's Kreise once as one number (a × 100000 + b, a < b) and every
+       -- (Kreis, topic bit) as k × 64 + bit: the map's hover and the Kreis ranking count these
+       -- with one unnest and one integer key instead of unnesting the Kreise twice
+       coalesce(flatten(list_transform(l.kreise, lambda a: list_transform(list_filter(l.kreise, lambda b: b > a),
+                                                                          lambda b: a * 100000 + b))),
+                []::INTEGER[]) AS kreis_links,
+       coalesce(flatten(list_transform(l.kreise, lambda a: list_transform(t.bits, lambda b: a * 64 + b))),
+                []::INTEGER[]) AS kreis_topics
 FROM events e
 JOIN event_keys k USING (event_id)
 JOIN documents d USING (doc_id)
-LEFT JOIN (SELECT event_id, list(DISTINCT topic ORDER BY topic) AS topics, bit_or(1::BIGINT << b.bit) AS topic_mask
+LEFT JOIN (SELECT event_id, list(DISTINCT topic ORDER BY topic) AS topics, bit_or(1::BIGINT << b.bit) AS topic_mask,
+                  list(DISTINCT b.bit ORDER BY b.bit) AS bits
            FROM event_topics SEMI JOIN event_keys USING (event_id) JOIN topic_bits b USING (topic) GROUP BY event_id) t
        USING (event_id)
 LEFT JOIN (SELECT event_id, list(DISTINCT land_ags ORDER BY land_ags) AS laender,

@@ -20,7 +20,7 @@ wanted AS (
 ),
 filtered_events AS (
     SELECT f.eid, f.event_id, f.doc_id, f.year, f.event_date, f.event_type, f.title, f.doc_title, f.topics, f.laender, f.kreise,
-           f.land_mask, f.source, f.doc_name, f.published
+           f.land_mask, f.source, f.doc_name, f.published, f.kreis_links, f.kreis_topics
     FROM event_facts f, wanted w
     WHERE
 -- include: match

@@ -14,11 +14,14 @@ counts AS (
                AS cross_events
     FROM kreis_events GROUP BY k
 ),
+pairs AS (
+    -- the distinct pairs of Kreise of the filtered events (each pair once, a < b)
+    SELECT DISTINCT unnest(kreis_links) AS code FROM filtered_events
+),
 per_kreis AS (
-    -- distinct (Kreis, partner) pairs first: counting them is then a plain aggregate
-    SELECT k, count(*) FILTER (WHERE partner <> k) AS partners,
-           count(*) FILTER (WHERE partner // 1000 <> k // 1000) AS partners_other_land
-    FROM (SELECT DISTINCT k, unnest(kreise) AS partner FROM kreis_events)
+    SELECT k, count(*) AS partners, count(*) FILTER (WHERE partner // 1000 <> k // 1000) AS partners_other_land
+    FROM (SELECT code // 100000 AS k, code % 100000 AS partner FROM pairs
+          UNION ALL SELECT code % 100000, code // 100000 FROM pairs)
     GROUP BY k
 )
 SELECT lpad(c.k::VARCHAR, 5, '0') AS ags, r.name, r.bez, l.name AS land, c.events,

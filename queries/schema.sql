@@ -136,7 +136,9 @@ CREATE TABLE IF NOT EXISTS event_facts (
                            -- Kreis); integers make the Kreis × Kreis counts of the map fast
     land_mask  INTEGER,    -- bit n set when Land n takes part
     topic_mask BIGINT,     -- the bits of the topics (topic_bits)
-    level_mask TINYINT     -- 1: Kreise / kreisfreie Städte take part, 2: Gemeinden / Verbände, 3: both
+    level_mask TINYINT,    -- 1: Kreise / kreisfreie Städte take part, 2: Gemeinden / Verbände, 3: both
+    kreis_links  INTEGER[], -- each pair of kreise once as a × 100000 + b (a < b)
+    kreis_topics INTEGER[]  -- each Kreis and topic bit as k × 64 + bit
 );
 
 CREATE TABLE IF NOT EXISTS topic_bits (
