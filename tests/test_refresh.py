@@ -137,3 +137,24 @@ def test_the_strongest_pairs_counted_on_strong_pairs_first_equal_counting_every_
     store.refresh_facts(con)
     assert con.execute(counts).fetchall() == partial
     con.close()
+
+
+def test_an_ingest_into_an_older_facts_table_rebuilds_it_whole_without_an_error(built_db, tmp_path, capsys):
+    """A database from before event_facts had its Kreis pair codes is brought up to date by the
+    next ingest (full rebuild) instead of a partial refresh that fails on the missing columns."""
+    db = tmp_path / "alt.duckdb"
+    shutil.copyfile(built_db, db)
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE event_facts DROP COLUMN kreis_topics")
+    con.execute("ALTER TABLE event_facts DROP COLUMN kreis_links")
+    known = _landkreise(con, True)
+    con.close()
+    folder = tmp_path / "neu"
+    folder.mkdir()
+    (folder / "paar.txt").write_text(TEXT.format(a=known[0], b=known[1]), encoding="utf-8")
+    ingest.ingest([str(folder / "paar.txt")], db, workers=1, progress=False)
+    assert "partial refresh failed" not in capsys.readouterr().err
+    con = duckdb.connect(str(db), read_only=True)
+    links = con.execute("SELECT count(*) FROM event_facts WHERE len(kreise) > 1 AND len(kreis_links) = 0").fetchone()[0]
+    assert links == 0
+    assert con.execute("SELECT count(*) FROM event_facts WHERE len(kreis_links) > 0").fetchone()[0] > 0
