@@ -173,6 +173,7 @@ def test_an_editor_corrects_a_stored_event_from_the_ereignisse_detail_view(edito
     form.get_by_label("Begründung").fill("Terminhinweis, keine Kooperation")
     page.screenshot(path=str(artifacts / "ereignis_korrigieren.png"), full_page=True)
     form.get_by_role("button", name="Speichern").click()
+    page.wait_for_selector("text=Korrektur gespeichert", timeout=60_000)  # the save has returned
     settle(page)
     assert _count(db, f"SELECT count(*) FROM event_facts WHERE event_id = '{event}'") == 0  # off the map
     assert _count(db, f"SELECT count(*) FROM corrections WHERE doc_id = '{event}' AND field = 'relevant' "
