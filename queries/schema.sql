@@ -46,8 +46,13 @@ CREATE TABLE IF NOT EXISTS foreign_names (
     name       VARCHAR NOT NULL,     -- GeoNames' name (Wrocław, Szczecin)
     country    VARCHAR NOT NULL,     -- ISO 3166-1 alpha-2
     population INTEGER,
-    kind       VARCHAR NOT NULL      -- name / exonym (data/exonyms.csv) / alternate (GeoNames)
+    kind       VARCHAR NOT NULL,     -- name / exonym (data/exonyms.csv) / alternate (GeoNames)
+    lon        DOUBLE,               -- GeoNames' coordinates: a German name shared by several places
+    lat        DOUBLE                -- is read as the one near the places abroad the text names
 );
+-- databases built before the coordinates: the columns stay empty until the next `geo`
+ALTER TABLE foreign_names ADD COLUMN IF NOT EXISTS lon DOUBLE;
+ALTER TABLE foreign_names ADD COLUMN IF NOT EXISTS lat DOUBLE;
 
 CREATE TABLE IF NOT EXISTS aliases (
     name VARCHAR NOT NULL,           -- former Kreis or city district

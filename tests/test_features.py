@@ -42,6 +42,30 @@ def test_twin_towns_by_their_local_name_and_by_their_german_exonym(foreign, link
     assert ("Breslau / Wrocław", "PL") in abroad(foreign, linker, "Der Oberbürgermeister reiste nach Breslau.")
 
 
+def test_a_foreign_place_carries_its_coordinates(foreign):
+    place = foreign.find("Frankfurt (Oder) und Słubice pflegen ihre Städtepartnerschaft.", set(), [])[0].place
+    assert place.name == "Słubice" and abs(place.lon - 14.56) < 0.1 and abs(place.lat - 52.35) < 0.1
+
+
+def test_a_name_several_german_places_share_is_read_near_the_town_abroad(con):
+    from koopatlas.extract import Extractor
+
+    extractor = Extractor.from_db(con)
+
+    def named(text: str) -> set[str]:
+        return {a.ags for a in extractor.analyse(make_document("satz", "satz.txt", text)).authorities}
+
+    assert named("Frankfurt pflegt seine Städtepartnerschaften seit Jahren.") == {"06412"}  # am Main, the larger
+    assert named("Frankfurt und Słubice pflegen ihre Städtepartnerschaft seit Jahren.") == {"12053"}  # (Oder)
+
+
+def test_places_abroad_draw_a_shared_german_name_towards_them(linker):
+    text = "Der Bürgermeister von Neustadt besuchte die Partnerstadt."
+    zgorzelec = ((14.99, 51.15),)
+    assert {a.ags for a in linker.authorities(text)} != {"14628260"}
+    assert {a.ags for a in linker.authorities(text, near=zgorzelec)} == {"14628260"}  # Neustadt in Sachsen
+
+
 def test_the_adjective_of_a_foreign_town_names_it(foreign, linker):
     found = abroad(foreign, linker, "Die Słubicer Stadtverordneten berieten mit den Frankfurtern über die Partnerschaft.")
     assert ("Słubice", "PL") in found
@@ -158,3 +182,18 @@ def test_genre_words_are_counted_from_the_signal_scan(gazetteer):
     text = "Polizei sucht Zeugen: Unfall auf der B 1, der Fahrer wurde verletzt. Vollsperrung bis Montag."
     genres = feats.genre_counts(extractor.signals.hits(text))
     assert genres["police"] >= 3 and genres["traffic"] >= 1
+
+
+def test_a_database_from_before_the_coordinates_still_reads_its_foreign_names():
+    import duckdb
+
+    from koopatlas import store
+
+    con = duckdb.connect(":memory:")
+    con.execute("CREATE TABLE foreign_names (variant VARCHAR NOT NULL, name VARCHAR NOT NULL, "
+                "country VARCHAR NOT NULL, population INTEGER, kind VARCHAR NOT NULL)")
+    con.execute("INSERT INTO foreign_names VALUES ('Słubice', 'Słubice', 'PL', 17567, 'name')")
+    store.ensure_schema(con)  # adds the empty columns
+    found = ForeignMatcher.from_db(con, set()).find("Frankfurt (Oder) und Słubice pflegen ihre Städtepartnerschaft.",
+                                                   set(), [])
+    assert [(m.place.name, m.place.lon) for m in found] == [("Słubice", None)]

