@@ -31,7 +31,8 @@ charts.table(
     column_config={
         "name": "Kommune", "land": "Land", "partner": st.column_config.NumberColumn("Partner (Grad)"),
         "ereignisse": st.column_config.NumberColumn("Gemeinsame Ereignisse"),
-        "betweenness": st.column_config.NumberColumn("Betweenness", help="Anteil kürzester Wege über diese Kommune"),
+        "betweenness": st.column_config.NumberColumn(
+            "Vermittlerrolle", help="Betweenness: Anteil der kürzesten Wege im Netzwerk, die über diese Kommune führen"),
     },
 )
 

@@ -75,3 +75,18 @@ def test_map_bundle_is_refused_when_its_checksum_differs(tmp_path):
     with pytest.raises(ValueError, match="checksum"):
         mapview.fetch_bundle(tarball.as_uri(), target)
     assert not target.exists()  # nothing unverified is served
+
+
+def test_a_land_keeps_its_own_colour_in_the_network_whatever_else_is_shown():
+    from koopatlas.web import network
+
+    def colours(rows: list[tuple[str, str, str, str]]) -> dict[str, str]:
+        edges = pd.DataFrame([(a, a, la, b, b, lb, 1) for a, la, b, lb in rows],
+                             columns=["ags_a", "name_a", "land_a", "ags_b", "name_b", "land_b", "events"])
+        fig = network.figure.__wrapped__(edges, {f"{n:02d}": f"Land {n}" for n in range(1, 17)})
+        return {t.name: t.marker.color for t in fig.data if t.mode == "markers"}
+
+    all_sixteen = colours([(f"{n:02d}001", f"{n:02d}", f"{n + 1:02d}001", f"{n + 1:02d}") for n in range(1, 16)])
+    assert len(set(all_sixteen.values())) == 16  # no two Länder alike
+    two = colours([("14001", "14", "09001", "09")])
+    assert two == {"Land 9": all_sixteen["Land 9"], "Land 14": all_sixteen["Land 14"]}

@@ -42,6 +42,15 @@ def year_buckets(frame: pd.DataFrame, count: str, by: str | None = None,
 #: Bar colours: dated years blue, the „ohne Jahr“ bar grey, so it reads as a different kind of bar.
 YEAR_COLOURS = {"mit Jahr": "#1f5fa8", UNDATED: "#9aa3ad"}
 
+#: One colour per Land (AGS 01–16), the same under every filter: a colour cycle would give a Land
+#: another colour whenever the Länder on screen change, and repeats after ten.
+LAND_COLOURS = dict(zip(
+    [f"{n:02d}" for n in range(1, 17)],
+    ["#1f77b4", "#aec7e8", "#ff7f0e", "#8c564b", "#2ca02c", "#98df8a", "#d62728", "#ff9896",
+     "#17becf", "#9467bd", "#c5b0d5", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#e7ba52"],
+    strict=True,
+))
+
 
 def dated_or_not(frame: pd.DataFrame) -> pd.Series:
     """The colour key of each ``year_buckets`` row („mit Jahr“ / „ohne Jahr“)."""

@@ -7,6 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from koopatlas.web.charts import LAND_COLOURS
+
 #: Betweenness is exact up to this many nodes and sampled (k nodes) above.
 EXACT_BETWEENNESS_NODES = 600
 #: The drawing shows the best-connected nodes only; the ranking covers all.
@@ -57,7 +59,8 @@ def figure(edges: pd.DataFrame, land_names: dict[str, str]) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers",
             name=land_names.get(land, land),
-            marker={"size": [6 + 3 * g.degree(n) ** 0.7 for n in nodes], "line": {"width": 0.5, "color": "white"}},
+            marker={"size": [6 + 3 * g.degree(n) ** 0.7 for n in nodes], "color": LAND_COLOURS.get(land, "#9aa3ad"),
+                    "line": {"width": 0.5, "color": "white"}},
             hovertext=[f"<b>{g.nodes[n]['name']}</b><br>{land_names.get(land, land)}<br>Partner: {g.degree(n)}"
                        for n in nodes],
             hoverinfo="text",
