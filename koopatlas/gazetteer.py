@@ -88,6 +88,19 @@ def base_name(name: str) -> str:
     return _QUALIFIER.split(name, maxsplit=1)[0].strip()
 
 
+#: Official additions that lead some names (Namenszusätze): texts mostly leave them out
+#: ("Heilbad Heiligenstadt" is "Heiligenstadt" in the paper).
+_LEADING_TITLE = re.compile(
+    r"^(?:Heilbad|Thermalbad|Kneippheilbad|Mineralbad|Moorbad|Solbad|Staatsbad|Kurort|Luftkurort|Seebad|"
+    r"Ostseebad|Nordseebad|Bergstadt|Lutherstadt|Hansestadt|Stadt)\s+(?=[A-ZÄÖÜ])"
+)
+
+
+def untitled_name(name: str) -> str:
+    """The name without a leading official addition: "Heilbad Heiligenstadt" → "Heiligenstadt"."""
+    return _LEADING_TITLE.sub("", name)
+
+
 def _short_pattern(short: str) -> re.Pattern[str]:
     """Where an abbreviation stands in a name: dotted ones before a capitalised word."""
     if short.endswith("."):
@@ -148,7 +161,8 @@ def region_variants(region: pd.Series) -> Iterator[NameRow]:
     """All variants of one region row of the `regions` table."""
     name, ags, level, bez = region["name"], region["ags"], region["level"], region["bez"]
     official = spellings(name)
-    short = {base_name(f) for f in official} - official
+    short = {base_name(f) for f in official} | {untitled_name(f) for f in official}
+    short = {base_name(f) for f in short} - official
     yield from _rows(official, ags, "official", level)
     yield from _rows(short, ags, "short", level)
     yield from _rows(filter(None, (genitive(f) for f in official | short)), ags, "genitive", level)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from koopatlas.gazetteer import base_name, genitive, spellings
+from koopatlas.gazetteer import base_name, genitive, spellings, untitled_name
 
 
 def names_of(con, variant):
@@ -97,6 +97,21 @@ def test_base_name_drops_the_qualifier():
     assert base_name("Neustadt a.d. Waldnaab") == "Neustadt"
     assert base_name("Glienicke/Nordbahn") == "Glienicke"
     assert base_name("Bad Neustadt a.d. Saale") == "Bad Neustadt"
+
+
+def test_a_leading_official_addition_is_left_out_of_the_short_name(con):
+    assert untitled_name("Heilbad Heiligenstadt") == "Heiligenstadt"
+    assert untitled_name("Stadt Wehlen") == "Wehlen"
+    assert untitled_name("Stadtallendorf") == "Stadtallendorf"  # a word, not an addition
+    short = {ags for (ags,) in con.execute("SELECT ags FROM region_names WHERE variant = 'Heiligenstadt'").fetchall()}
+    assert short == {"16061045", "09471142"}  # Heilbad Heiligenstadt and Heiligenstadt i. OFr.
+
+
+def test_the_shared_short_name_goes_to_the_place_the_text_is_about(gazetteer):
+    from koopatlas.extract.places import PlaceLinker
+
+    text = "Der Landkreis Eichsfeld und die Kreisstadt Heiligenstadt bauen gemeinsam eine Leitstelle."
+    assert "16061045" in {a.ags for a in PlaceLinker(gazetteer).authorities(text)}
 
 
 def test_genitive_only_where_german_forms_one():
