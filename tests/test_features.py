@@ -45,6 +45,9 @@ def test_twin_towns_by_their_local_name_and_by_their_german_exonym(foreign, link
 def test_a_foreign_place_carries_its_coordinates(foreign):
     place = foreign.find("Frankfurt (Oder) und Słubice pflegen ihre Städtepartnerschaft.", set(), [])[0].place
     assert place.name == "Słubice" and abs(place.lon - 14.56) < 0.1 and abs(place.lat - 52.35) < 0.1
+    # an exonym finds its place also where GeoNames spells it with another diacritic (Braşov / Brașov)
+    found = foreign.find("Die Partnerstadt Kronstadt in Rumänien lud ein.", {"RO"}, [])
+    assert [(m.place.country, round(m.place.lat)) for m in found] == [("RO", 46)]
 
 
 def test_a_name_several_german_places_share_is_read_near_the_town_abroad(con):

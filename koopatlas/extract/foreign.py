@@ -121,7 +121,7 @@ def build_names() -> pd.DataFrame:
         floor = MIN_POPULATION_TWIN if cc in TWIN_COUNTRIES else MIN_POPULATION_NEAR if cc in NEAR_COUNTRIES else MIN_POPULATION_FAR
         if cc == "DE" or pop < floor:
             continue
-        key = (c["name"], cc)
+        key = (fold(c["name"]), cc)  # Braşov (cedilla) and Brașov (comma below) are one place
         if pop >= population.get(key, 0):
             point[key] = (float(c["longitude"]), float(c["latitude"]))
         population[key] = max(population.get(key, 0), pop)
@@ -134,8 +134,8 @@ def build_names() -> pd.DataFrame:
                 kind = "name" if variant in (c["name"], fold(c["name"])) else "alternate"
                 rows.append((variant, c["name"], cc, pop, kind, lon, lat))
     for exonym, name, cc in exonyms:
-        lon, lat = point.get((name, cc), (None, None))
-        rows.append((exonym, name, cc, population.get((name, cc), LARGE_CITY), "exonym", lon, lat))
+        lon, lat = point.get((fold(name), cc), (None, None))
+        rows.append((exonym, name, cc, population.get((fold(name), cc), LARGE_CITY), "exonym", lon, lat))
     frame = pd.DataFrame(rows, columns=["variant", "name", "country", "population", "kind", "lon", "lat"])
     # one row per (variant, country): the largest place of that name in that country
     frame["rank"] = frame["kind"].map({"exonym": 0, "name": 1, "alternate": 2})
