@@ -114,18 +114,16 @@ def build_names() -> pd.DataFrame:
         return common[word]
 
     rows = []
-    population: dict[tuple[str, str], int] = {}
-    point: dict[tuple[str, str], tuple[float, float]] = {}
+    largest: dict[tuple[str, str], tuple[int, float, float]] = {}  # (population, lon, lat) per name and country
     for c in cities.values():
         cc, pop = c["countrycode"], int(c.get("population") or 0)
         floor = MIN_POPULATION_TWIN if cc in TWIN_COUNTRIES else MIN_POPULATION_NEAR if cc in NEAR_COUNTRIES else MIN_POPULATION_FAR
         if cc == "DE" or pop < floor:
             continue
-        key = (fold(c["name"]), cc)  # Braşov (cedilla) and Brașov (comma below) are one place
-        if pop >= population.get(key, 0):
-            point[key] = (float(c["longitude"]), float(c["latitude"]))
-        population[key] = max(population.get(key, 0), pop)
         lon, lat = float(c["longitude"]), float(c["latitude"])
+        key = (fold(c["name"]), cc)  # Braşov (cedilla) and Brașov (comma below) are one place
+        if pop >= largest.get(key, (0,))[0]:
+            largest[key] = (pop, lon, lat)
         names = {c["name"], fold(c["name"])}
         if pop >= MIN_POPULATION_ALTERNATES:
             names |= {n for n in c.get("alternatenames", []) if len(n.split()) <= 3}
@@ -134,8 +132,8 @@ def build_names() -> pd.DataFrame:
                 kind = "name" if variant in (c["name"], fold(c["name"])) else "alternate"
                 rows.append((variant, c["name"], cc, pop, kind, lon, lat))
     for exonym, name, cc in exonyms:
-        lon, lat = point.get((fold(name), cc), (None, None))
-        rows.append((exonym, name, cc, population.get((fold(name), cc), LARGE_CITY), "exonym", lon, lat))
+        pop, lon, lat = largest.get((fold(name), cc), (LARGE_CITY, None, None))
+        rows.append((exonym, name, cc, pop, "exonym", lon, lat))
     frame = pd.DataFrame(rows, columns=["variant", "name", "country", "population", "kind", "lon", "lat"])
     # one row per (variant, country): the largest place of that name in that country
     frame["rank"] = frame["kind"].map({"exonym": 0, "name": 1, "alternate": 2})
