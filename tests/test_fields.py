@@ -43,6 +43,14 @@ def test_shared_administrative_services_are_the_topic_verwaltung(extractor):
     assert event.relevant and "verwaltung" in event.topics
 
 
+def test_the_administrations_own_work_is_the_topic_verwaltung(extractor):
+    text = ("Kämmerer arbeiten zusammen\nDie Stadt Lünen und die Stadt Werne unterzeichnen eine Vereinbarung: Ihre "
+            "Kämmerer und die Stadtkasse teilen sich künftig die Vergabestelle und die Beschaffung, das Personal "
+            "wird gemeinsam geschult.")
+    event = extract(extractor, text)
+    assert event.relevant and "verwaltung" in event.topics
+
+
 def test_a_new_topic_term_needs_no_code(tmp_path, extractor):
     from koopatlas.extract import features as feats
     from koopatlas.extract.terms import TermMatcher

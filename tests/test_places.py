@@ -171,3 +171,30 @@ def test_same_named_gemeinden_by_their_neighbours(linker, text, ags):
 )
 def test_more_words_that_are_also_places(linker, text):
     assert participants(linker, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ohne Wissen und Sinn für Ordnung geht es nicht, sagte der Landrat des Landkreises Hof.",
+        "Die Behörde hat mit Bescheid vom 10. März den Antrag genehmigt; der Landkreis Hof prüft ihn.",
+        "Weil die Waren im Osten knapp sind, berät der Landkreis Hof mit dem Landkreis Kulmbach.",
+    ],
+)
+def test_a_bare_frequent_word_is_no_gemeinde(linker, text):
+    linked = {a.name for a in linker.authorities(text)}
+    assert not linked & {"Ohne", "Wissen", "Sinn", "Bescheid", "Weil am Rhein", "Waren (Müritz)", "Osten"}
+    assert "09475" in roles(linker, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ags"),
+    [
+        ("Die Gemeinderäte von Baunach, Reckendorf, Lauter und Gerach beraten gemeinsam.", "09471152"),  # a list
+        ("Die Gemeinde Lauter und der Markt Baunach unterzeichnen.", "09471152"),  # a cue
+        ("Die Bürgermeister aus Lauf und Sasbach im Ortenaukreis trafen sich.", "08317068"),  # aus, a list
+        ("Hannover und Braunschweig vereinbaren eine Zusammenarbeit.", "03241001"),  # a large city
+    ],
+)
+def test_a_frequent_word_is_a_place_where_the_context_says_so(linker, text, ags):
+    assert ags in roles(linker, text)

@@ -118,6 +118,12 @@ _KREIS_AND = re.compile(r"\b(?:Land)?[Kk]reis(?:es)?\s+und\s+(?:der\s+|die\s+)?(
 _KREISLIKE_END = re.compile(r"k(?:e?reis|ries|reiß|reiss|res)\b")
 _AFTER_KREIS_WORD = re.compile(r"reis(?:e|es|en)?\s+(?:\w+\s+)?([A-ZÄÖÜ][\wäöüß-]{7,})")
 
+#: A Gemeinde whose bare name is this frequent a German word (Zipf, wordfreq) is read as the word
+#: ("Ohne", "Weil", "Waren", "Wissen", "Wald", "Bescheid") unless the text marks it as a place.
+COMMON_WORD_ZIPF = 4.4
+#: Gemeinden this large are named as places even when the name is a frequent word (Hannover).
+COMMON_WORD_KEEP_KM2 = 150.0
+
 LEAD_CHARS = 350  # title and lead: whoever is named here is what the text is about
 _PREFIX_WORDS = frozenset(["Landkreis", "Landkreises", "Kreis", "Kreises", "Lkr.", "LK", "Landratsamt", "Kreisverwaltung", "Kreishaus", "Stadt", "Hansestadt", "Gemeinde", "Markt", "Städteregion", "Region", "Stadtkreis", "Landeshauptstadt", "Bezirk"])
 _UNNAMED_KREIS = re.compile(
@@ -198,6 +204,7 @@ class PlaceLinker:
         for v in kreis_names:
             self._kreis_by_shape[(v[0], len(v))].append(v)
         self._fuzzy_cache: dict[tuple[str, float], tuple | None] = {}
+        self._common: dict[str, bool] = {}
         self._long_variants = [v for v in gazetteer.variants if len(v) >= 8 and " " not in v.strip()]
         self._by_first_word: dict[str, list[str]] = defaultdict(list)
         for v in gazetteer.variants:
@@ -431,9 +438,39 @@ class PlaceLinker:
             if _LIST_SEP.match(text[a.end: b.start]):
                 a.in_list = b.in_list = True
                 b.background = b.background or a.background  # "beispielsweise mit A, B und C"
+        linked = self._drop_common_words(text, linked)
         linked += self._both_kinds(text, linked)
         self._harmonise(linked)
         return sorted(linked, key=lambda lk: lk.start)
+
+    def is_common_word(self, word: str) -> bool:
+        """The word is among the frequent words of German text (cached per word)."""
+        hit = self._common.get(word)
+        if hit is None:
+            from wordfreq import zipf_frequency
+
+            hit = self._common[word] = zipf_frequency(word.lower(), "de") >= COMMON_WORD_ZIPF
+        return hit
+
+    def _drop_common_words(self, text: str, linked: list[Linked]) -> list[Linked]:
+        """Drop bare mentions of small Gemeinden that read as a frequent word ("über Wissen und Sinn").
+
+        Kept when something marks a place: a cue (Stadt, Gemeinde, Bürgermeister aus), a venue or
+        address, a list with other places ("Baunach, Lauter und Gerach"), or the same name with a cue
+        elsewhere in the text. Written for unseen texts: a town name that is also a common word costs
+        precision wherever it turns up, and the labelled corpus holds too few to learn it from.
+        """
+        cued = {lk.text for lk in linked if lk.cue}
+        out = []
+        for lk in linked:
+            region = self.regions.get(lk.ags)
+            if (lk.level == "gemeinde" and not lk.cue and not (lk.venue or lk.address or lk.in_list)
+                    and lk.qualifier_of is None and " " not in lk.text and lk.kind in ("official", "short", "genitive")
+                    and lk.text not in cued and region is not None and not region.kreisfrei
+                    and (region.area_km2 or 0) < COMMON_WORD_KEEP_KM2 and self.is_common_word(lk.text)):
+                continue
+            out.append(lk)
+        return out
 
     def _both_kinds(self, text: str, linked: list[Linked]) -> list[Linked]:
         """"Stadt und Landkreis Kaiserslautern": one name, two authorities."""
