@@ -94,7 +94,8 @@ COUNTRIES = {
 }
 _COUNTRY_WORDS = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 FOREIGN = re.compile(
-    rf"\b(?P<adj>{_COUNTRY_WORDS})\w*\s+(?:Partner(?:stadt|städte|landkreis|kreis|gemeinde|region)|Stadt|Landkreis|Kreis|Gemeinde|Region|Woiwodschaft|Bezirk)\s+"
+    rf"\b(?P<adj>{_COUNTRY_WORDS})\w*\s+(?:Partner(?:stadt|städte|landkreis(?:es)?|kreis(?:es)?|gemeinde|region)|Stadt|"
+    rf"Landkreis(?:es)?|Kreis(?:es)?|Gemeinde|Region|Woiwodschaft|Bezirk(?:s|es)?)\s+"
     rf"(?P<name>[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+(?:\s+[A-ZŁŚŻ][\wąćęłńóśźżäöüéèáíčřšžý-]+)?)"
     rf"|(?P<name2>(?:Landkreis|Kreis|Stadt|Region|Powiat|Gmina|Komitat|Oblast|Woiwodschaft)\s[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+)\s+(?:\(|in\s+|im\s+)(?P<country>{_COUNTRY_WORDS})\)?"
 )
