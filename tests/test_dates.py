@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from koopatlas.extract.dates import anniversary_year, event_year, header_date, url_date
+import pytest
+
+from koopatlas.extract.dates import anniversary_year, event_year, find_dates, header_date, url_date
 
 
 def test_full_date_of_the_event_beats_a_year_in_passing():
@@ -67,3 +69,16 @@ def test_a_day_without_year_before_a_planned_month_takes_the_plan_year_or_the_on
 def test_a_bracketed_dateline_beats_a_page_header_date():
     text = "Dienstag, 21. Oktober 2025\n\nKooperationen\n\n[15.12.2014] Die Landeshauptstadt und der Kreis arbeiten zusammen."
     assert header_date(text) == date(2014, 12, 15)
+
+
+def test_a_date_with_a_two_digit_year_under_a_teaser_is_read():
+    text = "Arnsberg und Ense unterzeichnen einen Kooperationsvertrag … • Arnsberg • 24.09.20"
+    assert [h.day for h in find_dates(text)] == [date(2020, 9, 24)]
+    assert event_year(text) == (2020, date(2020, 9, 24))
+    assert [h.day for h in find_dates("Artikel vom 05.10.98")] == [date(1998, 10, 5)]
+
+
+@pytest.mark.parametrize("text", ["Version 1.2.20 der Software", "Telefon 45.67.89", "IP 10.10.10.10", "1.000.000 Euro",
+                                  "Abschnitt 31.02.20 gilt"])
+def test_numbers_that_only_look_like_short_dates_are_no_dates(text):
+    assert find_dates(text) == []

@@ -64,6 +64,21 @@ _MONTH_BEFORE = re.compile(rf"(?:(?<!\d)(\d{{1,2}})\.?\s*)?\b({_MONTH_RE})\.?\s+
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _DAY_MONTH_BEFORE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?$")
 _ISO_AFTER = re.compile(r"-(\d{2})(?:-(\d{2}))?(?!\d)")
+#: "24.09.20": a day, a two-digit month and a two-digit year, as news sites print them under a teaser.
+_SHORT_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})\.(\d{2})\.(\d{2})(?![\d.,/]\d|\d)")
+
+
+def _short_dates(text: str) -> list[DateHit]:
+    """Dates with a two-digit year; the century is the one that puts the date at most a year ahead."""
+    out = []
+    horizon = (date.today().year + 1) % 100
+    for m in _SHORT_DATE.finditer(text):
+        yy = int(m[3])
+        year = 2000 + yy if yy <= horizon else 1900 + yy
+        day = _safe_date(year, int(m[2]), int(m[1]))
+        if day:
+            out.append(DateHit(year, m.start(), m.end(), day))
+    return out
 
 
 def find_dates(text: str) -> list[DateHit]:
@@ -100,7 +115,8 @@ def find_dates(text: str) -> list[DateHit]:
             hits.append(DateHit(year, window + mb.start(), e, day))
         else:
             hits.append(DateHit(year, s, e, None))
-    return hits
+    short = _short_dates(text)
+    return sorted(hits + short, key=lambda h: h.start) if short else hits
 
 
 _BRACKET_DATELINE = re.compile(r"^\s*[\[(](\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})[\])]")
