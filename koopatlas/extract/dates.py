@@ -65,7 +65,9 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _DAY_MONTH_BEFORE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?$")
 _ISO_AFTER = re.compile(r"-(\d{2})(?:-(\d{2}))?(?!\d)")
 #: "24.09.20": a day, a two-digit month and a two-digit year, as news sites print them under a teaser.
-_SHORT_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})\.(\d{2})\.(\d{2})(?![\d.,/]\d|\d)")
+#: Found from the month's dot (a literal start, so the regex engine skips ahead fast); the day is read back.
+_SHORT_DATE = re.compile(r"\.(\d{2})\.(\d{2})(?![\d.,/]\d|\d)")
+_SHORT_DAY = re.compile(r"(?<![\d.,/])(\d{1,2})$")
 
 
 def _short_dates(text: str) -> list[DateHit]:
@@ -73,11 +75,14 @@ def _short_dates(text: str) -> list[DateHit]:
     out = []
     horizon = (date.today().year + 1) % 100
     for m in _SHORT_DATE.finditer(text):
-        yy = int(m[3])
+        d = _SHORT_DAY.search(text, max(0, m.start() - 3), m.start())
+        if not d:
+            continue
+        yy = int(m[2])
         year = 2000 + yy if yy <= horizon else 1900 + yy
-        day = _safe_date(year, int(m[2]), int(m[1]))
+        day = _safe_date(year, int(m[1]), int(d[1]))
         if day:
-            out.append(DateHit(year, m.start(), m.end(), day))
+            out.append(DateHit(year, d.start(), m.end(), day))
     return out
 
 

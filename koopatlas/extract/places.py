@@ -54,10 +54,13 @@ _KREIS_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:Landr(?:at|ätin)|Kreis
 _CITY_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b")
 #: „Bautzener Landrat“, „Görlitzer Oberbürgermeisterin“, „Dresdner Rathaus“: a place's demonym before
 #: one of its offices names the place (the office says which level, see _KREIS_AFTER / _CITY_AFTER).
+#: Found from the office (few per text) and read back to the demonym: scanning every capitalised word
+#: for a following office cost more than the rest of the linking's regular expressions.
 _DEMONYM_OFFICE = re.compile(
-    r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*er)(?=\s+(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|"
-    r"Landratsamt|(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b)"
+    r"(?<=er)\s+(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Landratsamt|(?:Ober)?[Bb]ürgermeister(?:in)?|OB|"
+    r"Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b"
 )
+_DEMONYM = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*er)$")
 #: A list continues through these separators: "Landkreise A, B und C".
 _LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|-|–|\(erneut\)|,\s*und)\s*(?:\(erneut\)\s*)?(?:der|die|das|dem|den)?\s*$")
 #: Before a name: it is a party ("mit X" after a cooperation word; a person's town in brackets or after "aus").
@@ -101,8 +104,8 @@ _TITLES = re.compile(
 )
 #: "Bezirksbürgermeister Oliver Igel": the surname after an office and a first name names a person
 #: everywhere in the text ("so Igel"), also where no office stands before it.
-_PERSON_NAMED = re.compile(
-    r"\b(?:(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Beigeordnete[r]?|Dezernent(?:in)?|Stadtr(?:at|ätin)|"
+_PERSON_NAMED = re.compile(  # the lookahead on the offices' first letters lets the engine skip other positions fast
+    r"(?=[OBbLDSKAMHF])\b(?:(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Beigeordnete[r]?|Dezernent(?:in)?|Stadtr(?:at|ätin)|"
     r"Kreisr(?:at|ätin)|Amtsleiter(?:in)?|Amtsdirektor(?:in)?|Staatssekretär(?:in)?|Minister(?:in)?|Herr|Frau)\s+"
     r"(?:(?:Dr|Prof)\.\s+)*(?P<first>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+(?P<surname>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b"
 )
@@ -225,7 +228,10 @@ class PlaceLinker:
         """„Bautzener Landrat“: the demonym (Bautzen + er, Dresd(en) + ner, Breme(n) + r) before an office."""
         covered = [(m.start, m.end) for m in found]
         extra = []
-        for d in _DEMONYM_OFFICE.finditer(text):
+        for office in _DEMONYM_OFFICE.finditer(text):
+            d = _DEMONYM.search(text, max(0, office.start() - 60), office.start())
+            if d is None:
+                continue
             start, end = d.span(1)
             if any(s < end and start < e for s, e in covered):
                 continue
