@@ -187,6 +187,19 @@ def test_genre_words_are_counted_from_the_signal_scan(gazetteer):
     assert genres["police"] >= 3 and genres["traffic"] >= 1
 
 
+def test_the_event_type_sees_the_topic_the_text_speaks_of_most(gazetteer):
+    from koopatlas.extract import Extractor
+
+    extractor = Extractor(gazetteer)
+    text = ("Kultur verbindet\nDie Partnerstädte Lünen und Werne feiern ein Kulturfest mit Musik, Theater und "
+            "Kunst; auch der Tourismus profitiert. Die Schulen sind dabei.")
+    analysis = extractor.analyse(make_document("satz", "satz.txt", text))
+    row = extractor.type_features(analysis, [])
+    assert row.get("main_topic=kultur_tourismus") == 1.0
+    assert [k for k in row if k.startswith("main_topic=")] == ["main_topic=kultur_tourismus"]
+    assert feats.main_topic({}) == {}
+
+
 def test_a_database_from_before_the_coordinates_still_reads_its_foreign_names():
     import duckdb
 

@@ -255,7 +255,7 @@ class Extractor:
 
     def type_features(self, an: Analysis, parties: list[Authority]) -> feats.Features:
         kinds = {feats.kind_of(self.linker.regions.get(a.ags), a.level) for a in parties}
-        return an.type_base | feats.party_features(len(parties) + len(an.foreign), kinds)
+        return an.type_base | feats.party_features(len(parties) + len(an.foreign), kinds) | feats.main_topic(an.topics)
 
     def decide_type(self, an: Analysis, parties: list[Authority]) -> str | None:
         dist = self.model.event_type.distribution(self.type_features(an, parties))

@@ -406,6 +406,12 @@ def type_features(ctx: DocContext, title_signals: list[tuple[str, str, int]], n_
     return f
 
 
+def main_topic(topic_rows: dict[str, Features]) -> Features:
+    """The topic the text speaks of most (its share of the strongest topic is 1): a twinning is mostly
+    culture and encounter, an agreement often the administration's own services."""
+    return {f"main_topic={tid}": 1.0 for tid, row in topic_rows.items() if row.get("share_of_top", 0.0) >= 0.999}
+
+
 def party_features(n_parties: int, kinds: set[str]) -> Features:
     """How many parties and of which kind: twinning is between towns, networks have many members."""
     f: Features = {_bucket("parties", n_parties, (1, 2, 4, 8)): 1.0}
