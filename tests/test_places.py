@@ -198,3 +198,41 @@ def test_a_bare_frequent_word_is_no_gemeinde(linker, text):
 )
 def test_a_frequent_word_is_a_place_where_the_context_says_so(linker, text, ags):
     assert ags in roles(linker, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # both names are ambiguous; together they are the neighbours in the Ortenaukreis
+        ("Die Bürgermeisterinnen aus Lauf und Sasbach haben eine Vereinbarung unterzeichnet.", {"08317068", "08317116"}),
+        ("Die Gemeinden Sasbach und Lauf betreiben gemeinsam einen Bauhof.", {"08317068", "08317116"}),
+    ],
+)
+def test_ambiguous_names_in_one_list_are_read_as_neighbours(linker, text, expected):
+    assert expected <= participants(linker, text)
+
+
+def test_a_surname_anchors_no_region(linker):
+    # "Kist" is a Gemeinde near Würzburg, here a mayor's surname: it must not pull "Lauf" to Bavaria
+    text = ("Die beiden Bürgermeisterinnen aus Lauf und Sasbach, Bettina Kist und Dijana Opitz, haben einen Vertrag "
+            "unterzeichnet.")
+    found = roles(linker, text)
+    assert {"08317068", "08317116"} <= set(found) and "09679154" not in found and "09574138" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ags"),
+    [
+        # "Fulda" is the Stadt or the Landkreis Fulda: either way Petersberg is the one near Fulda
+        ("Fulda. Vorsitzender des Zweckverbandes ist Bürgermeister Karl Schmidt (Petersberg).", "06631020"),
+        # a Land the text names draws a name that several Länder share
+        ("Aus Hessen: Der Bauhof von Petersberg hilft künftig den Nachbarn aus.", "06631020"),
+    ],
+)
+def test_a_kreis_or_land_the_text_names_settles_a_shared_name(linker, text, ags):
+    assert ags in roles(linker, text)
+
+
+def test_a_federal_minister_is_a_person_not_a_place(linker):
+    text = "Die Kliniken, die Bundesminister Karl Lauterbach für verzichtbar hält, liegen im Neckar-Odenwald-Kreis."
+    assert set(roles(linker, text)) == {"08225"}

@@ -98,15 +98,18 @@ _BACKGROUND = re.compile(
 _PLACE_NOUN = re.compile(
     r"(?:stadt|städte|städten|gemeinde|gemeinden|dorf|dörfer|kommune|kommunen|metropole|zentrum|town|region|regionen|"
     r"kreis|kreise|kreisen|markt|märkte|ort|orte|orten|bezirk|bezirke|amt|ämter)$", re.IGNORECASE)
+#: State and federal offices before a person's name: "Bundesminister Karl Lauterbach", "Ministerpräsident …".
+_STATE_OFFICES = (r"(?:Bundes|Landes|Staats|Innen|Finanz|Kultus|Sozial|Wirtschafts|Verkehrs|Umwelt|Gesundheits|Justiz)?"
+                  r"[Mm]inister(?:in)?|Ministerpräsident(?:in)?|(?:Bundes)?[Kk]anzler(?:in)?|Abgeordnete[r]?")
 _TITLES = re.compile(
     r"^(?:(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|OB|Dr\.|Prof\.|Herr|Frau|Herrn|Beigeordnete[r]?|"
-    r"Dezernent(?:in)?|Stadtrat|Stadträtin|Kreisrat|Kreisrätin|Amtsleiter(?:in)?|Staatssekretär(?:in)?|Minister(?:in)?)$"
+    rf"Dezernent(?:in)?|Stadtrat|Stadträtin|Kreisrat|Kreisrätin|Amtsleiter(?:in)?|Staatssekretär(?:in)?|{_STATE_OFFICES})$"
 )
 #: "Bezirksbürgermeister Oliver Igel": the surname after an office and a first name names a person
 #: everywhere in the text ("so Igel"), also where no office stands before it.
 _PERSON_NAMED = re.compile(  # the lookahead on the offices' first letters lets the engine skip other positions fast
-    r"(?=[OBbLDSKAMHF])\b(?:(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Beigeordnete[r]?|Dezernent(?:in)?|Stadtr(?:at|ätin)|"
-    r"Kreisr(?:at|ätin)|Amtsleiter(?:in)?|Amtsdirektor(?:in)?|Staatssekretär(?:in)?|Minister(?:in)?|Herr|Frau)\s+"
+    r"(?=[A-ZÄÖÜb])\b(?:(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Beigeordnete[r]?|Dezernent(?:in)?|Stadtr(?:at|ätin)|"
+    rf"Kreisr(?:at|ätin)|Amtsleiter(?:in)?|Amtsdirektor(?:in)?|Staatssekretär(?:in)?|{_STATE_OFFICES}|Herr|Frau)\s+"
     r"(?:(?:Dr|Prof)\.\s+)*(?P<first>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+(?P<surname>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b"
 )
 _OFFICE_WORDS = re.compile(r"^(?:(?:Ober)?[Bb]ürgermeister\w*|Landr\w+|OB|Rathaus|Kreis\w*|Stadt\w*|Gemeinde\w*|Amt\w*)$")
@@ -126,6 +129,10 @@ _AFTER_KREIS_WORD = re.compile(r"reis(?:e|es|en)?\s+(?:\w+\s+)?([A-ZÄÖÜ][\wä
 COMMON_WORD_ZIPF = 4.4
 #: Gemeinden this large are named as places even when the name is a frequent word (Hannover).
 COMMON_WORD_KEEP_KM2 = 150.0
+
+#: A list-mate close by draws an ambiguous name towards it: weight, and the distance (km) of 1/e.
+LIST_MATE_WEIGHT = 1.0
+LIST_MATE_KM = 40.0
 
 LEAD_CHARS = 350  # title and lead: whoever is named here is what the text is about
 _PREFIX_WORDS = frozenset(["Landkreis", "Landkreises", "Kreis", "Kreises", "Lkr.", "LK", "Landratsamt", "Kreisverwaltung", "Kreishaus", "Stadt", "Hansestadt", "Gemeinde", "Markt", "Städteregion", "Region", "Stadtkreis", "Landeshauptstadt", "Bezirk"])
@@ -362,41 +369,54 @@ class PlaceLinker:
         to Słubice is Frankfurt (Oder))."""
         mentions = self.mentions(text)
         cues = self._list_cues(text, mentions)
+        surnames = {
+            pm["surname"] for pm in _PERSON_NAMED.finditer(text)
+            if not (_PLACE_NOUN.search(pm["first"]) or _OFFICE_WORDS.match(pm["first"]) or pm["first"] in self.gaz.variants)
+        }
+        # the candidates of every mention that reads as a place (None: a noun, a person, no candidate);
+        # decided first, so a surname ("Bürgermeisterin Bettina Kist") anchors no region
+        options = [self._options(text, m, i, cues, surnames) for i, m in enumerate(mentions)]
         # anchors: regions named without ambiguity
         anchors: set[str] = set()
-        for m in mentions:
-            real = [c for c in m.candidates if c.level in ("kreis", "gemeinde")]
+        for m, cands in zip(mentions, options, strict=True):
+            real = [c for c in m.candidates if c.level in ("kreis", "gemeinde")] if cands else []
             if len(real) == 1 and real[0].kind != "stem":
                 anchors.add(real[0].ags)
         # Kreise that hold a named Gemeinde (a named Kreis itself is handled as "explicit")
         anchor_kreise = {self.regions[a].kreis_ags for a in anchors if a in self.regions and len(a) == 8}
         anchor_laender = [a[:2] for a in anchors]
+        for cands in options:
+            if not cands or len(cands) < 2:
+                continue
+            # "Fulda" is the Stadt or the Landkreis Fulda: either way the text is about that Kreis
+            kreise = {c.ags if c.level == "kreis" else getattr(self.regions.get(c.ags), "kreis_ags", None) for c in cands}
+            if len(kreise) == 1 and None not in kreise:
+                anchor_kreise |= kreise
+                anchor_laender.append(next(iter(kreise))[:2])
+        # a Land the text names ("in Hessen") draws names that several Länder share
+        anchor_laender += [c.ags for m, cands in zip(mentions, options, strict=True) if cands and len(cands) == 1
+                           for c in cands if c.level == "land" and c.ags not in ("02", "04", "11")]
         anchor_points = [(self.regions[a].lon, self.regions[a].lat) for a in anchors if a in self.regions]
         anchor_points += near
         kreis_doc = sum(1 for c in cues if c == "kreis")
         city_doc = sum(1 for c in cues if c == "city")
+        # names joined in a list ("Lauf und Sasbach") are places near each other, also when each is ambiguous
+        mates: dict[int, list[int]] = defaultdict(list)
+        for j in range(len(mentions) - 1):
+            if options[j] and options[j + 1] and len(options[j]) + len(options[j + 1]) > 2 and \
+                    _LIST_SEP.match(text[mentions[j].end: mentions[j + 1].start]):
+                mates[j].append(j + 1)
+                mates[j + 1].append(j)
         # names that resolve unambiguously somewhere in the text (per candidate ags)
-        explicit_ags = {c.ags for m in mentions for c in m.candidates if len(m.candidates) == 1}
-        surnames = {
-            pm["surname"] for pm in _PERSON_NAMED.finditer(text)
-            if not (_PLACE_NOUN.search(pm["first"]) or _OFFICE_WORDS.match(pm["first"]) or pm["first"] in self.gaz.variants)
-        }
+        explicit_ags = {c.ags for m, cands in zip(mentions, options, strict=True) if cands and len(m.candidates) == 1
+                        for c in m.candidates}
 
         linked: list[Linked] = []
         for i, m in enumerate(mentions):
-            cands = [c for c in m.candidates if c.kind != "stem" or cues[i] == "kreis"]
-            if cues[i] and cues[i].startswith("verband:"):
-                assoc = [c for c in self.gaz.lookup(f"{cues[i][8:]} {m.text}") if c.level == "verband"]
-                if assoc:
-                    cands = assoc
-                else:
-                    cues[i] = None
+            cands = options[i]
             if not cands:
                 continue
             before = text[max(0, m.start - 60): m.start]
-            prev = _prev_token(text, m.start)
-            if self._not_a_place(text, m, cands, prev) or self._surname(m, cands, surnames):
-                continue
             scores = {}
             for c in cands:
                 r = self.regions.get(c.ags)
@@ -422,6 +442,8 @@ class PlaceLinker:
                     if anchor_points:
                         d = min(_km(r.lon, r.lat, lon, lat) for lon, lat in anchor_points)
                         s += 1.0 * math.exp(-d / 80)
+                    if i in mates:
+                        s += LIST_MATE_WEIGHT * self._near_mates(r, [options[j] for j in mates[i]])
                     if c.level == "land" and c.ags in ("02", "04", "11"):
                         s -= 1.0  # a city-state is named as the city
                 scores[c.ags] = (s, c)
@@ -477,6 +499,32 @@ class PlaceLinker:
                 continue
             out.append(lk)
         return out
+
+    def _options(self, text: str, m: Mention, i: int, cues: list[str | None], surnames: set[str]) -> list[Candidate] | None:
+        """The candidates a mention may stand for, or None where it reads as a noun or a person.
+        A Verband cue ("die Ämter Lebus, Rhinow") keeps the Verbände of that name, else it is dropped."""
+        cands = [c for c in m.candidates if c.kind != "stem" or cues[i] == "kreis"]
+        if cues[i] and cues[i].startswith("verband:"):
+            assoc = [c for c in self.gaz.lookup(f"{cues[i][8:]} {m.text}") if c.level == "verband"]
+            if assoc:
+                cands = assoc
+            else:
+                cues[i] = None
+        if not cands:
+            return None
+        if self._not_a_place(text, m, cands, _prev_token(text, m.start)) or self._surname(m, cands, surnames):
+            return None
+        return cands
+
+    def _near_mates(self, region, mates: list[list[Candidate]]) -> float:
+        """1 when a list-mate can be a place right next to ``region``, falling off with the distance."""
+        best = 0.0
+        for cands in mates:
+            for c in cands:
+                other = self.regions.get(c.ags)
+                if other is not None and other.ags != region.ags and other.lon is not None and region.lon is not None:
+                    best = max(best, math.exp(-_km(region.lon, region.lat, other.lon, other.lat) / LIST_MATE_KM))
+        return best
 
     def _both_kinds(self, text: str, linked: list[Linked]) -> list[Linked]:
         """"Stadt und Landkreis Kaiserslautern": one name, two authorities."""
