@@ -137,6 +137,21 @@ def test_person_with_town_in_brackets_makes_the_town_a_participant(linker):
     assert {"01056039", "01056050", "01056041"} <= participants(linker, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "ags"),
+    [
+        ("Es unterschrieben Claudius von Rüden (Halstenbek) und Günther Hildebrand (Ellerbek).", "01056018"),
+        ("Die Sprecher der Kreise, Warendorf (Dr. Karl-Uwe Strothmann, Beckum) und Coesfeld (Richard Borgmann, "
+         "Lüdinghausen), trafen sich.", "05558024"),
+        ("Die Sprecher der Kreise, Warendorf (Dr. Karl-Uwe Strothmann, Beckum) und Coesfeld (Richard Borgmann, "
+         "Lüdinghausen), trafen sich.", "05570008"),
+    ],
+)
+def test_a_town_after_a_persons_name_with_particle_or_in_one_bracket_is_an_actor(linker, text, ags):
+    linked = {a.ags: a for a in linker.authorities(text)}
+    assert ags in linked and any(m.cue == "actor" for m in linked[ags].mentions)
+
+
 def test_former_kreis_links_to_todays_kreis(linker):
     text = "Die Partnerschaft mit dem Altkreis Hainichen begann 1990; heute pflegt sie der Landkreis Starnberg mit Mittelsachsen."
     assert "14522" in roles(linker, text)

@@ -67,7 +67,10 @@ _LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|-|–|\(erneut\)|,\s*und)\s
 _ACTOR_BEFORE = re.compile(
     r"(?:(?:[Pp]artnerschaft|[Kk]ooperation|[Zz]usammenarbeit|[Vv]ereinbarung|[Vv]ertrag|zusammen|gemeinsam|"
     r"Partnern?|Treffen|Austausch|Gespräch\w*)\s+(?:\w+\s+){0,2}(?:mit|zwischen)\s+(?:der\s+|dem\s+|den\s+)?"
-    r"|[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\wäöüß-]+\s+(?:\(|aus\s+|von\s+der\s+|vom\s+))$"
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu|von\s+der|von\s+dem)\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+"
+    r"(?:\(|aus\s+|von\s+der\s+|vom\s+)"
+    # "(Dr. Karl-Uwe Strothmann, Beckum)": a person and their town in one bracket
+    r"|\((?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\wäöüß-]+,\s*)$"
 )
 _DETERMINERS = frozenset(
     ["der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "eines", "im", "am", "beim", "zum", "zur", "vom", "ins", "ans", "aufs", "kein", "keine", "keinen", "unser", "unsere", "unseren", "ihr", "ihre", "ihren", "sein", "seine", "seinen", "dieses", "diese", "dieser", "diesem", "jede", "jeder", "jedes", "alle", "viele", "mehrere", "beide", "beiden", "welche", "welcher", "manche", "solche"]
@@ -182,7 +185,9 @@ class Authority:
 def _may_be_actor(before: str) -> bool:
     """Cheap precheck for _ACTOR_BEFORE (regexes anchored at the end are slow in Python)."""
     tail = before[-14:]
-    return "mit " in tail or "zwischen " in tail or before.rstrip().endswith(("(", "aus", "von der", "vom"))
+    end = before.rstrip()
+    return ("mit " in tail or "zwischen " in tail or end.endswith(("(", "aus", "von der", "vom"))
+            or end.endswith(",") and "(" in before[-45:])
 
 
 _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "lt", "eispiel", "z.", "etwa", "u.", "darunter", "ommunen",
