@@ -280,13 +280,27 @@ def write_event(con: duckdb.DuckDBPyConnection, doc, event) -> None:
 def write_events(con: duckdb.DuckDBPyConnection, pairs: list) -> None:
     """The rows of :func:`save_events`, inside the caller's transaction (earlier extractions of
     the same documents are replaced)."""
+    write_rows(con, [event_rows(doc, event) for doc, event in pairs])
+
+
+def save_rows(con: duckdb.DuckDBPyConnection, documents: list[dict[str, list[dict]]]) -> None:
+    """:func:`save_events` for documents already turned into rows (:func:`event_rows`): what the
+    ingest workers send, so the one writer neither unpickles documents nor builds their rows."""
+    with transaction(con):
+        write_rows(con, documents)
+
+
+def write_rows(con: duckdb.DuckDBPyConnection, documents: list[dict[str, list[dict]]]) -> None:
+    """Replace the stored rows of these documents (one :func:`event_rows` dict each), in the
+    caller's transaction."""
     tables: dict[str, list[dict]] = {}
-    for doc, event in pairs:
-        for table, rows in event_rows(doc, event).items():
+    for rows_by_table in documents:
+        for table, rows in rows_by_table.items():
             tables.setdefault(table, []).extend(rows)
-    queries.execute(con, "delete_documents", {"doc_ids": [doc.id for doc, _ in pairs]})
+    doc_ids = [row["doc_id"] for row in tables.get("documents", [])]
+    queries.execute(con, "delete_documents", {"doc_ids": doc_ids})
     if id(con) in _TOUCHED:  # an incremental bulk write refreshes these documents' dashboard rows
-        _TOUCHED[id(con)].update(doc.id for doc, _ in pairs)
+        _TOUCHED[id(con)].update(doc_ids)
     for table in ("documents", "events", "event_participants", "event_topics", "event_foreign_partners",
                   "funding", "people"):
         _insert_rows(con, table, tables.get(table, []))
