@@ -251,3 +251,11 @@ def test_a_kreis_or_land_the_text_names_settles_a_shared_name(linker, text, ags)
 def test_a_federal_minister_is_a_person_not_a_place(linker):
     text = "Die Kliniken, die Bundesminister Karl Lauterbach für verzichtbar hält, liegen im Neckar-Odenwald-Kreis."
     assert set(roles(linker, text)) == {"08225"}
+
+
+def test_a_newspapers_local_edition_in_brackets_is_no_persons_town(linker):
+    text = "Ostthüringer Zeitung (Zeulenroda-Triebes) Gera pflegt viele Städtepartnerschaften."
+    linked = {a.ags: a for a in linker.authorities(text)}
+    assert "16076087" in linked and all(m.cue != "actor" for m in linked["16076087"].mentions)
+    person = {a.ags: a for a in linker.authorities("Es unterschrieb Niels Schmidt (Wedel) den Vertrag.")}
+    assert any(m.cue == "actor" for m in person["01056050"].mentions)

@@ -72,6 +72,12 @@ _ACTOR_BEFORE = re.compile(
     # "(Dr. Karl-Uwe Strothmann, Beckum)": a person and their town in one bracket
     r"|\((?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\wäöüß-]+,\s*)$"
 )
+#: A newspaper's name with its local edition in brackets ("Ostthüringer Zeitung (Zeulenroda-Triebes)"):
+#: the town is where the paper appears, not a person's town.
+_MASTHEAD_BEFORE = re.compile(
+    r"(?:[Zz]eitung|[Aa]nzeiger|[Nn]achrichten|[Rr]undschau|[Kk]urier|[Pp]ost|[Pp]resse|[Tt]ageblatt|[Bb]latt|[Ee]cho|"
+    r"[Mm]agazin|[Aa]llgemeine|[Vv]olksstimme|[Bb]ote|[Jj]ournal|[Rr]eport|[Ll]okalteil|[Aa]usgabe|[Rr]edaktion)\s*\(\s*$"
+)
 _DETERMINERS = frozenset(
     ["der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "eines", "im", "am", "beim", "zum", "zur", "vom", "ins", "ans", "aufs", "kein", "keine", "keinen", "unser", "unsere", "unseren", "ihr", "ihre", "ihren", "sein", "seine", "seinen", "dieses", "diese", "dieser", "diesem", "jede", "jeder", "jedes", "alle", "viele", "mehrere", "beide", "beiden", "welche", "welcher", "manche", "solche"]
 )
@@ -347,7 +353,7 @@ class PlaceLinker:
                 cue = "kreis"  # "mit den Landkreisen SÜW und Germersheim": a list whose first item is unknown
             elif ("Städte" in before or "emeinden" in before or "Kommunen" in before) and _CITY_LIST.search(before):
                 cue = "city"
-            elif _may_be_actor(before) and _ACTOR_BEFORE.search(before):
+            elif _may_be_actor(before) and _ACTOR_BEFORE.search(before) and not _MASTHEAD_BEFORE.search(before):
                 cue = "actor"  # "Urte Steinberg (Pinneberg)", "Partnerschaft mit Giengen"
             cues.append(cue)
         return cues
