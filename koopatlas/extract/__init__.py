@@ -150,9 +150,11 @@ class Extractor:
             for s in sentences:
                 per_sentence[s] = per_sentence.get(s, 0) + 1
         most = max((len(a.mentions) for a in authorities), default=0)
+        neighbours = feats.Neighbours.of(authorities)
         candidates = [
             feats.candidate_features(a, ctx, regions.get(a.ags), authorities,
-                                     any(m.text not in variants for m in a.mentions), sentences, per_sentence, most)
+                                     any(m.text not in variants for m in a.mentions), sentences, per_sentence, most,
+                                     neighbours)
             for a, sentences in zip(authorities, members, strict=True)
         ]
         score = fields.cooperation_score(text, signals)

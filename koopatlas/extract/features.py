@@ -106,9 +106,26 @@ def sentence_members(authorities: list[Authority], ctx: DocContext) -> list[set[
     return [{ctx.sentence(m.start) for m in a.mentions} for a in authorities]
 
 
+@dataclass
+class Neighbours:
+    """What every candidate's features need to know about all the others, computed once per text
+    (counting them per candidate was a fifth of the candidate features' time)."""
+
+    firsts: list[int]  # sorted first positions of the authorities named in the text
+    ags: set[str]
+    town_kreise: set[str]  # Kreise with a named Gemeinde or Verband
+
+    @classmethod
+    def of(cls, authorities: list[Authority]) -> Neighbours:
+        return cls(sorted(min(m.start for m in o.mentions) for o in authorities if o.mentions),
+                   {o.ags for o in authorities}, {o.ags[:5] for o in authorities if len(o.ags) > 5})
+
+
 def candidate_features(a: Authority, ctx: DocContext, region, others: list[Authority], fuzzy: bool,
-                       sentences: set[int], sentence_counts: dict[int, int], max_mentions: int) -> Features:
+                       sentences: set[int], sentence_counts: dict[int, int], max_mentions: int,
+                       neighbours: Neighbours | None = None) -> Features:
     """Evidence that the authority ``a`` takes part in the reported event (not only named)."""
+    neighbours = neighbours or Neighbours.of(others)
     f: Features = {"bias": 1.0, f"level={kind_of(region, a.level)}": 1.0, f"rule={a.role}": 1.0}
     ms = a.mentions
     if not ms:
@@ -153,11 +170,11 @@ def candidate_features(a: Authority, ctx: DocContext, region, others: list[Autho
     f["person_near"] = float(any(ctx.person_near(m.start, m.end) for m in ms))
     f["most_mentioned"] = float(n >= max_mentions)
     f["log_candidates"] = math.log1p(len(others))
-    earlier = sum(1 for o in others if o is not a and o.mentions and min(m.start for m in o.mentions) < first)
+    earlier = bisect.bisect_left(neighbours.firsts, first)  # the others named before this one
     f[_bucket("named_after", earlier, (0, 1, 3))] = 1.0  # how many authorities the text names before this one
     kreis = region.kreis_ags if region is not None and a.level in ("gemeinde", "verband") else None
-    f["kreis_named_too"] = float(bool(kreis) and any(o.ags == kreis for o in others))
-    f["has_named_towns"] = float(a.level == "kreis" and any(o.ags[:5] == a.ags and len(o.ags) > 5 for o in others))
+    f["kreis_named_too"] = float(bool(kreis) and kreis in neighbours.ags)
+    f["has_named_towns"] = float(a.level == "kreis" and a.ags in neighbours.town_kreise)
     return f
 
 
