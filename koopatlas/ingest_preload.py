@@ -38,6 +38,9 @@ def _load(db: Path) -> None:
         extractor, fingerprint = Extractor.from_db(con), fingerprint_of(con)
     finally:
         con.close()
+    # the word frequencies the linker reads for common-word names load on first use (0.5 s):
+    # loaded here, every worker inherits them instead of paying it on its first document
+    extractor.linker.is_common_word("und")
 
 
 def _exit_with_parent(done) -> None:
