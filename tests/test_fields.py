@@ -35,18 +35,20 @@ def test_topics_follow_what_the_text_dwells_on(extractor):
     assert "kultur_tourismus" not in event.topics
 
 
-def test_shared_administrative_services_are_the_topic_verwaltung(extractor):
-    text = ("Gemeinsames Standesamt\nDie Gemeinde Hohes Kreuz und die Stadt Heilbad Heiligenstadt haben eine "
-            "Kooperationsvereinbarung unterzeichnet: Sie vertreten sich künftig gegenseitig im Standesamt. Auch der "
-            "Bauhof und die Gehaltsabrechnung werden in interkommunaler Zusammenarbeit gemeinsam geführt.")
-    event = extract(extractor, text)
-    assert event.relevant and "verwaltung" in event.topics
-
-
-def test_the_administrations_own_work_is_the_topic_verwaltung(extractor):
-    text = ("Kämmerer arbeiten zusammen\nDie Stadt Lünen und die Stadt Werne unterzeichnen eine Vereinbarung: Ihre "
-            "Kämmerer und die Stadtkasse teilen sich künftig die Vergabestelle und die Beschaffung, das Personal "
-            "wird gemeinsam geschult.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # shared services
+        ("Gemeinsames Standesamt\nDie Gemeinde Hohes Kreuz und die Stadt Heilbad Heiligenstadt haben eine "
+         "Kooperationsvereinbarung unterzeichnet: Sie vertreten sich künftig gegenseitig im Standesamt. Auch der "
+         "Bauhof und die Gehaltsabrechnung werden in interkommunaler Zusammenarbeit gemeinsam geführt."),
+        # the administration's own work: finances, procurement, staff
+        ("Kämmerer arbeiten zusammen\nDie Stadt Lünen und die Stadt Werne unterzeichnen eine Vereinbarung: Ihre "
+         "Kämmerer und die Stadtkasse teilen sich künftig die Vergabestelle und die Beschaffung, das Personal "
+         "wird gemeinsam geschult."),
+    ],
+)
+def test_the_administrations_own_services_and_work_are_the_topic_verwaltung(extractor, text):
     event = extract(extractor, text)
     assert event.relevant and "verwaltung" in event.topics
 
