@@ -298,7 +298,9 @@ def write_rows(con: duckdb.DuckDBPyConnection, documents: list[dict[str, list[di
         for table, rows in rows_by_table.items():
             tables.setdefault(table, []).extend(rows)
     doc_ids = [row["doc_id"] for row in tables.get("documents", [])]
-    queries.execute(con, "delete_documents", {"doc_ids": doc_ids})
+    stored = [doc_id for (doc_id,) in queries.rows(con, "stored_documents", {"doc_ids": doc_ids})]
+    if stored:  # new documents have nothing to delete (the common case of an ingest)
+        queries.execute(con, "delete_documents", {"doc_ids": stored})
     if id(con) in _TOUCHED:  # an incremental bulk write refreshes these documents' dashboard rows
         _TOUCHED[id(con)].update(doc_ids)
     for table in ("documents", "events", "event_participants", "event_topics", "event_foreign_partners",
