@@ -259,3 +259,12 @@ def test_a_newspapers_local_edition_in_brackets_is_no_persons_town(linker):
     assert "16076087" in linked and all(m.cue != "actor" for m in linked["16076087"].mentions)
     person = {a.ags: a for a in linker.authorities("Es unterschrieb Niels Schmidt (Wedel) den Vertrag.")}
     assert any(m.cue == "actor" for m in person["01056050"].mentions)
+
+
+def test_a_list_gives_each_place_its_length_and_a_place_alone_has_one(linker):
+    text = ("Die Landkreise Coesfeld, Borken und Steinfurt bilden ein Netzwerk. "
+            "Die Städte Münster und Hamm arbeiten mit dem Kreis Warendorf zusammen.")
+    sizes = {lk.text: lk.list_size for lk in linker.link(text)}
+    assert {sizes[name] for name in ("Coesfeld", "Borken", "Steinfurt")} == {3}
+    assert sizes["Kreis Warendorf"] == 1
+    assert sizes["Münster"] == sizes["Hamm"] == 2

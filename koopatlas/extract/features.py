@@ -153,6 +153,7 @@ def candidate_features(a: Authority, ctx: DocContext, region, others: list[Autho
     f["venue"], f["address"], f["background"] = venue / n, address / n, background / n
     f["institution"], f["in_list"], f["qualifier"] = institution / n, in_list / n, qualifier / n
     f["only_qualifier"] = float(qualifier == n)
+    f[_bucket("list_size", max(m.list_size for m in ms), (1, 2, 4))] = 1.0  # a pair, or the members of a region
     f["all_venue"] = float(placed == n)
     f["ambiguous"] = float(max(m.n_candidates for m in ms) > 1)
     f["margin"] = min(max(m.margin for m in ms), 3.0) / 3

@@ -172,6 +172,7 @@ class Linked:
     background: bool = False
     institution: bool = False  # "Universität Kassel": names an institution, not the authority
     in_list: bool = False  # coordinated with another place: "A, B und C"
+    list_size: int = 1  # places in that list ("A, B und C": 3)
     kind: str = ""  # gazetteer kind of the chosen variant: official, short, prefixed, alias, fuzzy …
     n_candidates: int = 1  # how many regions the name could stand for
 
@@ -473,10 +474,16 @@ class PlaceLinker:
                        institution=bool(_INSTITUTION.search(before[-32:])), kind=best.kind, n_candidates=len(cands))
             )
         self._qualifiers(text, linked)
+        run: list[Linked] = linked[:1]
         for a, b in zip(linked, linked[1:], strict=False):
             if _LIST_SEP.match(text[a.end: b.start]):
                 a.in_list = b.in_list = True
                 b.background = b.background or a.background  # "beispielsweise mit A, B und C"
+                run.append(b)
+            else:
+                run = [b]
+            for lk in run:
+                lk.list_size = len(run)
         linked = self._drop_common_words(text, linked)
         linked += self._both_kinds(text, linked)
         self._harmonise(linked)
