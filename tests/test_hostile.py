@@ -446,3 +446,88 @@ def test_an_ingest_in_process_stores_with_the_shared_extractor_and_leaves_the_en
     report = ingest.ingest([str(release)], db, workers=1, progress=False)
     assert report.stored == 1 and not report.failures
     assert ingest_preload.ENV not in os.environ
+
+
+def _workers(pid: int) -> list[int]:
+    """The ingest's worker processes: the children of its forkserver (its child that has children)."""
+    tree = _tree(pid)
+    parents = {}
+    for p in tree[1:]:
+        try:
+            parents[p] = int(Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            continue
+    return [p for p, parent in parents.items() if parent != pid]
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
+
+
+def _cpu_s(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _folder_of_good_ones(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "viele"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"meldung_{i:04}.txt").write_text(GOOD["gut_besuch.txt"].replace("2023", str(1000 + i)))
+    return folder
+
+
+def _interfere(db: Path, folder: Path, signum: int, env: dict | None = None) -> tuple[int, str, str]:
+    """Ingest the folder with two workers and send ``signum`` to one worker while it reads a document."""
+    proc = subprocess.Popen([sys.executable, "-m", "koopatlas", "--db", str(db), "ingest", "--workers", "2",
+                             str(folder)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and (
+            len(_workers(proc.pid)) < 2 or min(_cpu_s(p) for p in _workers(proc.pid)) < 0.6):
+        time.sleep(0.01)  # until both workers are well into the batch (past their start-up)
+    sent = False
+    while not sent and time.monotonic() < deadline and proc.poll() is None:
+        # a worker inside a document (running), not one waiting for the next task
+        busy = [p for p in _workers(proc.pid) if _state(p) == "R"]
+        if busy:
+            os.kill(busy[0], signum)
+            sent = True
+        time.sleep(0.002)
+    try:
+        out, err = proc.communicate(timeout=120)
+    finally:
+        for p in _tree(proc.pid)[1:] if proc.poll() is None else []:
+            os.kill(p, signal.SIGKILL)
+        proc.kill()
+    assert sent, "no worker was caught reading a document"
+    return proc.returncode, out, err
+
+
+def test_a_worker_killed_mid_batch_loses_no_document(db, tmp_path):
+    """The kernel's OOM killer or a crash in a C library: the documents the worker had taken
+    (several per task) are read again, one at a time, and all are stored."""
+    folder = _folder_of_good_ones(tmp_path, 2000)
+    before = _count(db, "SELECT count(*) FROM documents")
+    code, out, err = _interfere(db, folder, signal.SIGKILL)
+    assert code == 0 and "2000 gespeichert" in out, out + err
+    assert _count(db, "SELECT count(*) FROM documents") == before + 2000
+
+
+def test_a_worker_that_hangs_is_replaced_and_no_document_is_lost(db, tmp_path):
+    """A worker that stops (as if stuck in a C library, where its own alarm cannot interrupt it)
+    is killed after the time limit. Caught inside a document, that document fails as too slow and
+    the rest of its task is read again; caught between documents, the pool is replaced and its
+    documents re-run. Either way the ingest ends and every other document is stored."""
+    folder = _folder_of_good_ones(tmp_path, 2000)
+    before = _count(db, "SELECT count(*) FROM documents")
+    code, out, err = _interfere(db, folder, signal.SIGSTOP, env={"KOOPATLAS_MAX_SECONDS_PER_DOC": "2"})
+    slow = err.count("took longer than 2 s")
+    assert slow <= 1 and code == slow and f"{2000 - slow} gespeichert" in out and f"{slow} fehlgeschlagen" in out, out + err
+    assert _count(db, "SELECT count(*) FROM documents") == before + 2000 - slow
