@@ -137,6 +137,28 @@ def test_bremen_is_the_city_of_bremen(linker):
     "Logo der Gemeinde Musterhausen",
     "Skip to content",
     "Pressemitteilung Nr. 12/20, 01.07.2020",
+    # breadcrumbs, menus and service rows
+    "Nachrichten > Politik und Gesellschaft",
+    "Was erledige ich wo? |",
+    "• Wir beraten Sie gerne.",
+    "3. Startseite Musterstadt",
+    "Der Hauptinhaltsbereich - hier finden Sie Artikel zum Thema Verkehr",
+    "Alle Meldungen",
+    "Presseinfos abonnieren",
+    # cookie and consent notices
+    "Wenn Sie dieses Banner anklicken, erklären Sie sich einverstanden (Art. 6 DSGVO).",
+    "Wir möchten auf unserer Webseite Cookies verwenden, um den Auftritt zu verbessern.",
+    # mastheads of papers, gazettes and press offices
+    "Musterstädter Anzeiger - Amts- und Heimatblatt der Stadt Musterstadt",
+    "Westdeutsche Rundschau | Ihre Zeitung aus der Region",
+    "Polizeipräsidium Musterland - Pressestelle Musterstadt",
+    # photo credits and captions
+    "anna-beispiel (unsplash)",
+    "Fotolia-Lizenzfoto #123",
+    "Erika Muster (links) und Max Beispiel unterzeichnen den Vertrag.",
+    # status lines of council minutes
+    "Beschluss: einstimmig beschlossen",
+    "Beschluss: zur Kenntnis genommen",
 ])
 def test_page_furniture_is_not_a_headline(line):
     assert not is_headline(line)
@@ -146,6 +168,40 @@ def test_the_title_is_the_first_headline_line_after_furniture():
     text = ("Skip to content\nSie sind auf Seite 1von 2\nFoto: Kreisverwaltung\n"
             "Landkreise unterzeichnen Partnerschaftsvertrag\nDer Landkreis A und der Landkreis B ...")
     assert guess_title(text) == "Landkreise unterzeichnen Partnerschaftsvertrag"
+
+
+@pytest.mark.parametrize("line", [
+    "Zwei Landkreise besiegeln ihre Partnerschaft",
+    "Partnerschaft | Landkreise besiegeln Vertrag",
+    "3. Vernetzungstreffen der Modellregionen",
+    "Bürgermeister besucht die Partnerstadt",
+])
+def test_headlines_with_numbers_or_separators_stay_headlines(line):
+    assert is_headline(line)
+
+
+@pytest.mark.parametrize("line, cut", [
+    ("Der Musterstädter Oberbürgermeister Dr. Erika Muster hat am 1. Mai den Vorsitz des Ausschusses übernommen. "
+     "Sie folgt auf den Landrat des Kreises, der das Amt seit acht Jahren innehatte und nun in den Ruhestand geht.",
+     "Der Musterstädter Oberbürgermeister Dr. Erika Muster hat am 1. Mai den Vorsitz des Ausschusses übernommen."),
+    ("Die Städte A. und B. arbeiten bzw. planen gemeinsam seit dem 3. März. Danach folgen viele weitere Sätze, "
+     "die den Titel nur länger machen würden, ohne etwas Neues zu sagen, und deshalb abgeschnitten werden.",
+     "Die Städte A. und B. arbeiten bzw. planen gemeinsam seit dem 3. März."),
+])
+def test_a_long_lead_is_cut_after_its_first_sentence_not_after_an_abbreviation(line, cut):
+    assert guess_title(line) == cut
+
+
+@pytest.mark.parametrize("text", [
+    "date 2019-11 Erika Muster\nLandkreise besiegeln ihre Partnerschaft\nDer Landkreis A ...",
+    "Von Erika Muster\nLandkreise besiegeln ihre Partnerschaft\nDer Landkreis A ...",
+])
+def test_the_authors_byline_is_not_the_title(text):
+    assert guess_title(text) == "Landkreise besiegeln ihre Partnerschaft"
+
+
+def test_a_short_headline_of_capitalised_words_is_kept():
+    assert guess_title("Arbeitsgemeinschaft Bauhof\nDie Gemeinden A und B ...") == "Arbeitsgemeinschaft Bauhof"
 
 
 def test_a_file_name_as_metadata_title_gives_way_to_the_headline():

@@ -97,14 +97,34 @@ _FURNITURE = re.compile(
     # page furniture: navigation, skip links, cookie and translation notices, page counters, logos
     r"\b(?:skip to|zum inhalt|navigation|inhaltsbereich|sie sind hier|sie befinden sich|startseite|hauptmenü|menü\b|"
     r"suche\b|seite\s*\d+\s*von|sie sind auf seite|cookie|datenschutz|google|übersetz|sprachfunktion|vorlesen|"
-    r"javascript|logo\b|druckversion|teilen\b|newsletter|impressum|"
+    r"javascript|logo\b|druckversion|teilen\b|newsletter|impressum|\w*inhaltsbereich|hauptinhalt|"
+    # service and list pages: "Alle Meldungen", "Wir beraten Sie gerne.", "Was erledige ich wo?"
+    r"alle (?:meldungen|nachrichten|artikel|beiträge|termine)|wir beraten sie|hier finden sie|was erledige ich|"
+    r"weiterlesen|mehr erfahren|zurück zur übersicht|"
+    # cookie and consent notices
+    r"analysetechnik|einwilligung|unsere dienstleister|auf unserer (?:web)?seite|dsgvo|banner|widerruf|abonnieren|"
+    # mastheads of papers, gazettes and press offices: "Ihre Zeitung aus …", "Amts- und Mitteilungsblatt"
+    r"ihre (?:heimat)?zeitung|\w*amtsblatt|\w*mitteilungsblatt|heimatblatt|pressestelle\b|"
     # datelines of a press office: "Pressemeldung vom: 30.01.2019 - 08:01 Uhr"
     r"press(?:e)?(?:meldung|mitteilung|information)\s+vom|veröffentlicht\s+am|erstellt\s+am|"
     r"neuigkeiten\b|aktuelle[s]?\s*$|news\s*$|weiterführende links|link zu|inhalt der seite|\bapp\s*$)",
     re.IGNORECASE,
 )
 #: Photo credits and captions: "… © Stadt Frankfurt (Oder)", "Foto: Caritas Brilon".
-_CREDIT = re.compile(r"©|\(c\)\s|\b(?:Foto|Fotos|Bild|Bildquelle|Quelle|Grafik|Copyright)\s*:|\((?:Foto|li\.|re\.|r\.|l\.)", re.I)
+_CREDIT = re.compile(
+    r"©|\(c\)\s|\b(?:Foto|Fotos|Bild|Bildquelle|Quelle|Grafik|Copyright)\s*:|\((?:Foto|li\.|re\.|r\.|l\.)|"
+    # stock-photo agencies and licences: "name (unsplash)", "Fotolia-Lizenzfoto #"
+    r"unsplash|pixabay|fotolia|shutterstock|istock|adobe\s?stock|getty\s?images|pexels|lizenzfoto|"
+    # where people stand in a picture: "Anna Muster (links), Max Beispiel und …", "v. l. n. r."
+    r"\((?:links|rechts|Mitte|vorne|hinten)\)|\bv\.\s?l\.|\bvon links\b",
+    re.I,
+)
+#: A breadcrumb or menu row: "Nachrichten > Politik", "Suche |", a bullet, "1. Startseite".
+_MENU = re.compile(r"\s[>»]\s|^[|•·▸►]|[|]\s*$|^\d{1,2}\.\s+(?:Startseite|Nachrichten|Aktuelles|Presse|Service|Rathaus|Home)\b", re.I)
+#: Minutes of a council: the status line of an item ("Beschluss: einstimmig beschlossen").
+_MINUTES_STATUS = re.compile(
+    r"^(?:Beschluss|Abstimmungsergebnis|Status)\s*:\s*(?:einstimmig|mehrheitlich|zur Kenntnis|zurückgestellt|abgelehnt|"
+    r"angenommen|beschlossen|vertagt|ungeändert|geändert)", re.I)
 #: A file name or URL slug: "20200303-bericht-zv-kl-final-inkl-anlagen", "hallertau.info News".
 _FILE_NAME = re.compile(r"^[\w.-]*[-_][\w.-]*$|\.(?:pdf|docx?|html?)$|\b[\w-]+\.(?:de|info|com|net|org|eu)\b", re.I)
 _PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}(?:-\d{2})?|Betreff:|Titel:|Überschrift:|\[\d{1,2}\.\d{1,2}\.\d{4}\])\s*")
@@ -117,18 +137,32 @@ def is_headline(line: str) -> bool:
     if len(words) < 3 and not (len(words) == 2 and len(line) > 12):
         return False
     return not (_NOT_A_TITLE.match(line) or _FURNITURE.search(line[:80]) or _CREDIT.search(line)
-                or _FILE_NAME.search(line))
+                or _FILE_NAME.search(line) or _MENU.search(line) or _MINUTES_STATUS.match(line))
+
+
+#: The first sentence of a long line; a period after a number ("am 1. Mai"), an initial or an
+#: abbreviation ("Dr.", "bzw.") ends none.
+_FIRST_SENTENCE = re.compile(
+    r"(.{20,}?(?<!\d)(?<!\b\w)(?<!\bDr)(?<!\bProf)(?<!\bSt)(?<!\bNr)(?<!\bbzw)(?<!\bca)(?<!\bvgl)(?<!\bAbs)"
+    r"(?<!\bArt)(?<!\bgeb)(?<!\bsog)(?<!\busw)(?<!\bStr)[.!?])\s")
+
+
+#: The author's line: "Von Erika Muster", or a name alone after the date ("date 2019-11 Erika Muster").
+_BYLINE = re.compile(r"^(?:Von|Text|Autor(?:in)?|Redaktion)\s*:?\s+[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){1,2}$")
+_NAME_ONLY = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}$")
 
 
 def guess_title(text: str, max_len: int = 160) -> str | None:
     """The first of the opening lines that reads like a headline; a long lead sentence is cut."""
     for line in text.splitlines()[:12]:
-        line = _PREFIX.sub("", line).strip()
-        if not is_headline(line):
+        bare = _PREFIX.sub("", line).strip()
+        dated = len(bare) < len(line.strip())
+        line = bare
+        if not is_headline(line) or _BYLINE.match(line) or (dated and _NAME_ONLY.match(line)):
             continue
         if len(line) > max_len:
             cut = line[:max_len].rsplit(" ", 1)[0]
-            sentence = re.match(r"(.{20,}?[.!?])\s", line[: max_len + 1])
+            sentence = _FIRST_SENTENCE.match(line[: max_len + 1])
             line = sentence.group(1) if sentence else cut + " …"
         return line
     return None
