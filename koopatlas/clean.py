@@ -26,6 +26,12 @@ BOILERPLATE = re.compile(
     r"|^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$|^\|",  # bare e-mail/URL lines, breadcrumb bars
     re.IGNORECASE,
 )
+#: A consent banner: a word only web banners use, with another consent word in the same paragraph
+#: ("Cookies … Einwilligung", "Banner … DSGVO"); long paragraphs too, which BOILERPLATE leaves alone.
+#: Two legal words alone ("Datenschutz", "DSGVO") may be the subject of a real report.
+CONSENT_WEB = re.compile(r"cookie|webtracking|retargeting|banner|analysetechnik|werbenetzwerk", re.IGNORECASE)
+CONSENT = re.compile(r"cookie|webtracking|retargeting|banner|analysetechnik|werbenetzwerk|einwilligung|widerruf|"
+                     r"datenschutz|dsgvo|einverstanden", re.IGNORECASE)
 #: Word-processor and export artefacts inside lines.
 ARTEFACTS = re.compile(r"\[(?:bookmark|image|Bild|anchor|_GoBack)[^\]]*\]|\[\s*\]", re.IGNORECASE)
 #: Start of a press-contact footer (kept as metadata, not as body text).
@@ -91,6 +97,11 @@ def _normalise(text: str) -> str:
     return _SPECIAL.sub(lambda m: TRANSLATE[ord(m.group())], text)
 
 
+def _is_consent(line: str) -> bool:
+    """A cookie or consent paragraph: two different consent words ("Cookies … Einwilligung")."""
+    return bool(CONSENT_WEB.search(line)) and len({m.group().lower() for m in CONSENT.finditer(line)}) >= 2
+
+
 def _key(text: str) -> str:
     """Comparison key for repeated lines: case and spacing do not matter."""
     return "".join(text.lower().split()).strip(".,;:!?\"'")
@@ -134,7 +145,7 @@ def clean(raw: str) -> Cleaned:
             in_caption = in_contact = False
             continue
         lead = start + len(norm) - len(norm.lstrip())
-        if len(stripped) < 160 and BOILERPLATE.search(stripped):
+        if (len(stripped) < 160 and BOILERPLATE.search(stripped)) or _is_consent(stripped):
             dropped.append(stripped)
             continue
         contact_continues = in_contact and (CONTACT_DETAIL.match(stripped) or (len(stripped) < 80 and not stripped.endswith((".", "!", "?", '"'))))

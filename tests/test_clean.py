@@ -51,3 +51,13 @@ def test_offsets_lead_back_to_the_raw_text():
     for i, ch in enumerate(result.text):
         if ch.isalnum():
             assert RAW[result.offsets[i]] == ch
+
+
+def test_a_long_consent_banner_is_dropped_but_a_report_on_data_protection_is_kept():
+    banner = ("Wir möchten auf unserer Webseite Cookies und Analysetechniken verwenden, um Ihnen auf unserer Webseite "
+              "sowie in verbundenen Werbenetzwerken möglichst interessante Angebote anzeigen zu können. Mit Ihrer "
+              "Einwilligung helfen Sie uns, die Seite zu verbessern; diese können Sie jederzeit widerrufen.")
+    report = "Die Landkreise kooperieren beim Datenschutz: die DSGVO verlangt einen gemeinsamen Beauftragten."
+    cleaned = clean(f"{banner}\n\nKreise teilen sich einen Datenschutzbeauftragten\n{report}")
+    assert "Cookies" not in cleaned.text and banner in cleaned.dropped
+    assert report in cleaned.text
