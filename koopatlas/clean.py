@@ -13,17 +13,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-#: Lines that are never part of the report (matched against the stripped line).
-BOILERPLATE = re.compile(
-    r"^(?:-\s*)?(?:Anzeige|Werbung|Sponsored)(?:\s*-)?$"
-    r"|^Beitrag teilen|^Teilen(?: auf| mit|:)?$|^(?:Facebook|Twitter|X|WhatsApp|LinkedIn|E-Mail|Drucken|Teilen)$"
-    r"|^Schreiben Sie einen Kommentar|^Kommentar(?:e)? (?:schreiben|verfassen|abgeben)|^Kommentare?$"
-    r"|^Ihre E-Mail-Adresse wird nicht veröffentlicht|^Erforderliche Felder sind"
-    r"|^Ähnliche Beiträge|^Das könnte Sie auch interessieren|^Lesen Sie auch|^Mehr zum Thema|^Weitere Artikel"
-    r"|^Kontakt zur Redaktion|^Zurück zur Übersicht|^Nach oben$|^Seite drucken|^Artikel (?:teilen|drucken)"
-    r"|[Cc]ookie|^Wir verwenden Cookies|^Datenschutzerklärung|^Impressum$|^Alle Rechte vorbehalten"
-    r"|^Jetzt (?:weiterlesen|abonnieren|registrieren)|^Sie haben bereits ein|^Abonnieren$|^Newsletter"
-    r"|^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$|^\|",  # bare e-mail/URL lines, breadcrumb bars
+#: Lines that are never part of the report (matched at the start of the stripped line).
+BOILERPLATE = re.compile(  # .match: a regex that could match anywhere was tried at every position of every line
+    r"(?:-\s*)?(?:Anzeige|Werbung|Sponsored)(?:\s*-)?$"
+    r"|Beitrag teilen|Teilen(?: auf| mit|:)?$|(?:Facebook|Twitter|X|WhatsApp|LinkedIn|E-Mail|Drucken|Teilen)$"
+    r"|Schreiben Sie einen Kommentar|Kommentar(?:e)? (?:schreiben|verfassen|abgeben)|Kommentare?$"
+    r"|Ihre E-Mail-Adresse wird nicht veröffentlicht|Erforderliche Felder sind"
+    r"|Ähnliche Beiträge|Das könnte Sie auch interessieren|Lesen Sie auch|Mehr zum Thema|Weitere Artikel"
+    r"|Kontakt zur Redaktion|Zurück zur Übersicht|Nach oben$|Seite drucken|Artikel (?:teilen|drucken)"
+    r"|Datenschutzerklärung|Impressum$|Alle Rechte vorbehalten"
+    r"|Jetzt (?:weiterlesen|abonnieren|registrieren)|Sie haben bereits ein|Abonnieren$|Newsletter"
+    r"|\S+@\S+\.\w+$|(?:https?://|www\.)\S+$|\|",  # bare e-mail/URL lines, breadcrumb bars
     re.IGNORECASE,
 )
 #: A consent banner: a word only web banners use, with another consent word in the same paragraph
@@ -145,7 +145,7 @@ def clean(raw: str) -> Cleaned:
             in_caption = in_contact = False
             continue
         lead = start + len(norm) - len(norm.lstrip())
-        if (len(stripped) < 160 and BOILERPLATE.search(stripped)) or _is_consent(stripped):
+        if (len(stripped) < 160 and (BOILERPLATE.match(stripped) or "cookie" in stripped.lower())) or _is_consent(stripped):
             dropped.append(stripped)
             continue
         contact_continues = in_contact and (CONTACT_DETAIL.match(stripped) or (len(stripped) < 80 and not stripped.endswith((".", "!", "?", '"'))))
