@@ -130,14 +130,20 @@ _FILE_NAME = re.compile(r"^[\w.-]*[-_][\w.-]*$|\.(?:pdf|docx?|html?)$|\b[\w-]+\.
 _PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}(?:-\d{2})?|Betreff:|Titel:|Überschrift:|\[\d{1,2}\.\d{1,2}\.\d{4}\])\s*")
 
 
+_WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+#: How much of a line :func:`is_headline` reads: the title is cut at 160 characters.
+HEADLINE_CHARS = 240
+
+
 def is_headline(line: str) -> bool:
     """Does the line read like a release's headline (not a credit, masthead, notice or file name)?"""
     line = line.strip()
-    words = re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", line)
+    words = _WORDS.findall(line, 0, 80)
     if len(words) < 3 and not (len(words) == 2 and len(line) > 12):
         return False
-    return not (_NOT_A_TITLE.match(line) or _FURNITURE.search(line[:80]) or _CREDIT.search(line)
-                or _FILE_NAME.search(line) or _MENU.search(line) or _MINUTES_STATUS.match(line))
+    head = line[:HEADLINE_CHARS]  # a long lead paragraph is judged by its opening, where the title is cut
+    return not (_NOT_A_TITLE.match(line) or _FURNITURE.search(line[:80]) or _CREDIT.search(head)
+                or _FILE_NAME.search(head) or _MENU.search(head) or _MINUTES_STATUS.match(line))
 
 
 #: The first sentence of a long line; a period after a number ("am 1. Mai"), an initial or an
