@@ -116,7 +116,8 @@ class Extractor:
         self.signals = TermMatcher(
             fields.SIGNAL_WORD_START | {f"topic:{t.id}": t.terms for t in self.topics.topics}
             | {f"genre:{g}": words for g, words in feats.GENRE_WORDS.items()},
-            fields.SIGNAL_ANYWHERE | {f"topic:{t.id}": t.inner for t in self.topics.topics},
+            fields.SIGNAL_ANYWHERE | {f"topic:{t.id}": t.inner for t in self.topics.topics}
+            | {"subject": topics.SUBJECT_WORDS},
             fields.TYPE_FALSE_FRIENDS,
         )
 
