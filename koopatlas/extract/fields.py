@@ -164,6 +164,8 @@ def funding(text: str) -> list[Funding]:
     if "Euro" not in text and "EUR" not in text and "€" not in text and "rogramm" not in text:
         return out
     for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not ("Euro" in sentence or "EUR" in sentence or "€" in sentence or '"' in sentence):
+            continue  # no amount (it ends in Euro, EUR or €) and no programme name (in quotes)
         amounts = list(AMOUNT.finditer(sentence))
         programmes = PROGRAMME.findall(sentence)
         if not amounts and not programmes:
