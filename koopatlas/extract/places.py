@@ -29,6 +29,13 @@ _KREIS_CUE = re.compile(
     r"(?:\b(?:Land|Nachbar|Partner|Heimat)?[Kk]reis(?:e|es|en)?|Landkreis\w*|Partnerlandkreis\w*|\w+-Kreise|\w+kreise|"
     r"Landr(?:at|ätin|äte|atsamt\w*)|Kreistag\w*|Kreisverwaltung\w*|Kreishaus|Landkreisen)\s*:?\s*$"
 )
+
+
+def _may_be_kreis_cue(window: str) -> bool:
+    """Every word of _KREIS_CUE holds "reis" or "Landr": a substring test spares most searches."""
+    return "reis" in window or "Landr" in window
+
+
 _CITY_CUE = re.compile(
     r"\b(?:(?:Ober)?[Bb]ürgermeister(?:in|innen|s)?|OB|Stadt|Städte|Städten|Hansestadt|Hansestädte|Kreisstadt|"
     r"Gemeinde|Gemeinden|Kommune|Kommunen|Markt|Rathaus|Rathäuser|Stadtverwaltung|Stadtrat|Partnerstadt|"
@@ -344,7 +351,7 @@ class PlaceLinker:
             verband = _VERBAND_CUE.search(before[-32:])
             if verband:
                 cue = "verband:" + _VERBAND_KINDS[verband["kind"]]
-            elif _KREIS_CUE.search(before[-28:]) or _KREIS_AFTER.match(after):
+            elif (_may_be_kreis_cue(before[-28:]) and _KREIS_CUE.search(before[-28:])) or _KREIS_AFTER.match(after):
                 cue = "kreis"
             elif _CITY_CUE.search(before[-28:]) or _CITY_AFTER.match(after):
                 cue = "city"
