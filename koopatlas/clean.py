@@ -52,7 +52,9 @@ QUOTES = {ord(c): '"' for c in "„“”«»‟″"} | {ord(c): "'" for c in "�
 DASHES = {ord(c): "-" for c in "\u2010\u2011\u2012\u2212"}
 TRANSLATE = SPACES | ZERO_WIDTH | QUOTES | DASHES
 
-_SENTENCE_END = re.compile(r"(?<=[.!?\"])\s+(?=[A-ZÄÖÜ\"0-9])")
+#: Spaces after . ! ? or a closing quote, before a capital, a quote or a digit (a space first, then the
+#: lookbehind: the engine skips to spaces instead of trying every position).
+_SENTENCE_END = re.compile(r'\s(?<=[.!?"]\s)\s*(?=[A-ZÄÖÜ"0-9])')
 
 
 class Offsets(Sequence[int]):
