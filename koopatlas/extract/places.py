@@ -63,10 +63,12 @@ _CITY_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:(?:Ober)?[Bb]ürgermeist
 #: one of its offices names the place (the office says which level, see _KREIS_AFTER / _CITY_AFTER).
 #: Found from the office (few per text) and read back to the demonym: scanning every capitalised word
 #: for a following office cost more than the rest of the linking's regular expressions.
-_DEMONYM_OFFICE = re.compile(
-    r"(?<=er)\s+(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Landratsamt|(?:Ober)?[Bb]ürgermeister(?:in)?|OB|"
+_DEMONYM_OFFICE = re.compile(  # a space first, then the lookbehind: the engine skips to spaces
+    r"\s(?<=er\s)\s*(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Landratsamt|(?:Ober)?[Bb]ürgermeister(?:in)?|OB|"
     r"Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b"
 )
+#: A qualifier after a name: "Neustadt an der Waaldnaab" (matched right after the name).
+_QUALIFIER_TAIL = re.compile(r"\s(an der|a\.\s?d\.|am|a\.|bei|b\.|im|in der|in|i\.\s?d\.)\s([A-ZÄÖÜ][\wäöüß-]+)")
 _DEMONYM = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*er)$")
 #: A list continues through these separators: "Landkreise A, B und C".
 _LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|-|–|\(erneut\)|,\s*und)\s*(?:\(erneut\)\s*)?(?:der|die|das|dem|den)?\s*$")
@@ -239,6 +241,7 @@ class PlaceLinker:
         for v in gazetteer.variants:
             if " " in v:
                 self._by_first_word[v.split(" ", 1)[0]].append(v)
+        self._longer_names: dict[tuple[str, int], list[str]] = {}  # see _longer_than
 
     # -- finding --------------------------------------------------------------------
 
@@ -301,15 +304,24 @@ class PlaceLinker:
             self._fuzzy_cache[key] = hit
         return self._fuzzy_cache[key]
 
+    def _longer_than(self, first: str, length: int) -> list[str]:
+        """Gazetteer names that start with the word ``first`` and are longer than ``length``, in
+        gazetteer order (an index over the gazetteer, built as names are asked for)."""
+        key = (first, length)
+        names = self._longer_names.get(key)
+        if names is None:
+            names = self._longer_names[key] = [v for v in self._by_first_word.get(first, []) if len(v) > length]
+        return names
+
     def _repair_qualifier(self, text: str, found: list[Mention]) -> list[Mention]:
         """"Neustadt an der Waaldnaab": the name matched, its misspelt qualifier did not."""
         out = []
         for m in found:
-            tail = re.match(r"\s(an der|a\.\s?d\.|am|a\.|bei|b\.|im|in der|in|i\.\s?d\.)\s([A-ZÄÖÜ][\wäöüß-]+)", text[m.end: m.end + 40])
-            first = m.text.split(" ")[0]
+            tail = _QUALIFIER_TAIL.match(text, m.end, m.end + 40)
             if tail and m.text in self.gaz.variants:
+                first = m.text.split(" ")[0]
                 phrase = m.text + tail.group(0)
-                options = [v for v in self._by_first_word.get(first, []) if len(v) > len(m.text) + 3]
+                options = self._longer_than(first, len(m.text) + 3)
                 hit = process.extractOne(phrase, options, scorer=fuzz.ratio, score_cutoff=90) if options else None
                 if hit and hit[0] != phrase:
                     out.append(Mention(m.start, m.end + len(tail.group(0)), phrase, list(self.gaz.lookup(hit[0]))))
