@@ -269,3 +269,13 @@ def test_a_database_from_before_the_coordinates_still_reads_its_foreign_names():
     found = ForeignMatcher.from_db(con, set()).find("Frankfurt (Oder) und Słubice pflegen ihre Städtepartnerschaft.",
                                                    set(), [])
     assert [(m.place.name, m.place.lon) for m in found] == [("Słubice", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ehemalige Kreisstadt Hagenow und Ludwigslust arbeiten zusammen.",
+    "Die Gemeinden im Landkreis Görlitz arbeiten zusammen.",
+    "Im Altkreis Hagenow trafen sich die Bürgermeister.",
+])
+def test_a_place_named_as_background_is_marked_so_in_any_case(linker, sentence):
+    linked = linker.link(sentence)
+    assert linked and linked[0].background

@@ -206,12 +206,13 @@ def _may_be_actor(before: str) -> bool:
             or end.endswith(",") and "(" in before[-45:])
 
 
-_BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "lt", "eispiel", "z.", "etwa", "u.", "darunter", "ommunen",
-                     "emeinden", "tädte", "Orte", "itglied", "inwohner")
+#: Substrings of the lower-cased text before a mention without which _BACKGROUND cannot match.
+_BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kreis", "eispiel", "z.", "etwa", "u.", "darunter",
+                     "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner")
 
 
 def _may_be_background(before: str) -> bool:
-    tail = before[-45:]
+    tail = before[-45:].lower()
     return any(h in tail for h in _BACKGROUND_HINTS)
 
 
