@@ -216,6 +216,13 @@ def _may_be_background(before: str) -> bool:
     return any(h in tail for h in _BACKGROUND_HINTS)
 
 
+#: Compiled once for :meth:`PlaceLinker._not_a_place`, which runs for every mention.
+_WORD_OR_ABBREV = re.compile(r"[\wäöüßÄÖÜ.]+")
+_NEXT_CAPITAL_WORD = re.compile(r"\s+([A-ZÄÖÜ][\wäöüß-]+)")
+_NEXT_NAME = re.compile(r"\s([A-ZÄÖÜ][\wäöüß]+)")
+_ENDS_SENTENCE = re.compile(r"[.!?:\n\"]\s*$")
+
+
 def _prev_token(text: str, start: int) -> str:
     words = text[max(0, start - 30): start].split()
     return words[-1].strip(",.;:()\"'") if words else ""
@@ -603,8 +610,8 @@ class PlaceLinker:
         kreis_or_city = any(
             c.level == "kreis" and not self.regions[c.ags].kreisfrei for c in cands if c.ags in self.regions
         )
-        before_words = re.findall(r"[\wäöüßÄÖÜ.]+", text[max(0, m.start - 60): m.start])[-2:]
-        nxt_word = re.match(r"\s+([A-ZÄÖÜ][\wäöüß-]+)", text[m.end: m.end + 40])
+        before_words = _WORD_OR_ABBREV.findall(text, max(0, m.start - 60), m.start)[-2:]
+        nxt_word = _NEXT_CAPITAL_WORD.match(text, m.end, m.end + 40)
         if before_words and _TITLES.match(before_words[-1]) and nxt_word:
             return True  # "Landrat Karl Roth": a first name
         if len(before_words) == 2 and _TITLES.match(before_words[0]) and before_words[1][:1].isupper():
@@ -617,15 +624,15 @@ class PlaceLinker:
         low = prev.lower()
         if low in _DETERMINERS or low in _NOUN_PREPOSITIONS:
             return True  # "das Essen", "im Hof", "vorbei an Wiesen"
-        if prev.islower() and low not in _LOWER_FUNCTION and re.search(r"(?:e|en|er|es|em)$", low):
+        if prev.islower() and low not in _LOWER_FUNCTION and low.endswith(("e", "en", "er", "es", "em")):
             return True  # "der gesamträumlichen Lage"
         gap = text[max(0, m.start - len(prev) - 2): m.start]
         head = text[max(0, m.start - len(prev) - 4): max(0, m.start - len(prev) - 1)]
-        sentence_start = (not head.strip() and m.start - len(prev) - 1 <= 0) or bool(re.search(r"[.!?:\n\"]\s*$", head)) if prev else True
+        sentence_start = (not head.strip() and m.start - len(prev) - 1 <= 0) or bool(_ENDS_SENTENCE.search(head)) if prev else True
         person_or_adjective = prev and prev[0].isupper() and "(" not in gap and "," not in gap and not sentence_start
         if person_or_adjective and not (_PLACE_NOUN.search(prev) or _OFFICE_WORDS.match(prev) or prev in self.gaz.variants):
             return True  # "Alexander Vogt", "Bayerischer Wald"
-        nxt = re.match(r"\s([A-ZÄÖÜ][\wäöüß]+)", text[m.end: m.end + 30])
+        nxt = _NEXT_NAME.match(text, m.end, m.end + 30)
         # "Karl Roth": a first name
         return bool(
             nxt and not _OFFICE_WORDS.match(nxt.group(1)) and nxt.group(1) not in self.gaz.variants
