@@ -249,7 +249,7 @@ def build_names(regions: pd.DataFrame, associations: pd.DataFrame, aliases: pd.D
 
 # --- matching ------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One region a variant may stand for."""
 
@@ -258,7 +258,7 @@ class Candidate:
     level: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A span of text that names one or more candidate regions."""
 

@@ -43,7 +43,7 @@ EVENT_WORDS = re.compile(
 FUTURE_WORDS = re.compile(r"\b(?:nächste[nmrs]?|geplant|vorgesehen|soll(?:en)?|künftig|zukünftig|bis\s+(?:Ende|Mitte)|angestrebt|voraussichtlich)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateHit:
     year: int
     start: int

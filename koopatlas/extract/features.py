@@ -268,7 +268,7 @@ def genre_counts(signals: list[tuple[str, str, int]]) -> dict[str, int]:
 # --- year -------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class YearCandidate:
     year: int
     day: object  # datetime.date | None: the most specific date given for this year

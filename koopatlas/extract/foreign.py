@@ -46,7 +46,7 @@ _COUNTRY_LOWER = {k.lower(): v for k, v in COUNTRIES.items()}
 _COUNTRY_AFTER = re.compile(r"^\s*(?:\(|/|in\s+|im\s+|,\s*)\s*(?P<country>\w+)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ForeignPlace:
     name: str  # as GeoNames writes it (local spelling)
     country: str  # ISO 3166-1 alpha-2
@@ -56,7 +56,7 @@ class ForeignPlace:
     lat: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ForeignMention:
     start: int
     end: int

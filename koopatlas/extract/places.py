@@ -163,7 +163,7 @@ ROLE_LOCATION = "location"
 ROLE_MENTIONED = "mentioned"
 
 
-@dataclass
+@dataclass(slots=True)
 class Linked:
     """One mention with its chosen region and the evidence for it."""
 
@@ -186,7 +186,7 @@ class Linked:
     n_candidates: int = 1  # how many regions the name could stand for
 
 
-@dataclass
+@dataclass(slots=True)
 class Authority:
     """A linked region with its role in the reported event."""
 
