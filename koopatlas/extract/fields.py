@@ -158,19 +158,23 @@ def _amount(m: re.Match[str]) -> float:
     return value
 
 
+_FUNDING_SENTENCE_END = re.compile(r"\s(?<=[.!?]\s)\s*")  # spaces after . ! ? (a space first: the engine skips ahead)
+_FUNDING_WORDS = re.compile(r"förder|zuschuss|finanzier|mittel|bescheid|unterstütz|zuwendung", re.I)
+
+
 def funding(text: str) -> list[Funding]:
     """Funding facts: amount in euros with the nearest funder and programme in the same sentence."""
     out = []
     if "Euro" not in text and "EUR" not in text and "€" not in text and "rogramm" not in text:
         return out
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in _FUNDING_SENTENCE_END.split(text):
         if not ("Euro" in sentence or "EUR" in sentence or "€" in sentence or '"' in sentence):
             continue  # no amount (it ends in Euro, EUR or €) and no programme name (in quotes)
         amounts = list(AMOUNT.finditer(sentence))
         programmes = PROGRAMME.findall(sentence)
         if not amounts and not programmes:
             continue
-        if not re.search(r"förder|zuschuss|finanzier|mittel|bescheid|unterstütz|zuwendung", sentence, re.I):
+        if not _FUNDING_WORDS.search(sentence):
             continue
         funder = FUNDER.search(sentence)
         out.append(
