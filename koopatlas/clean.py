@@ -131,9 +131,9 @@ def _normalise(text: str) -> str:
     return _SPECIAL.sub(lambda m: TRANSLATE[ord(m.group())], text)
 
 
-def _is_consent(line: str) -> bool:
-    """A cookie or consent paragraph: two different consent words ("Cookies … Einwilligung")."""
-    low = line.lower()  # substring tests: a regular expression over every line cost 5 % of the extraction
+def _is_consent(low: str) -> bool:
+    """A cookie or consent paragraph (``low``: the lower-cased line): a web-banner word and another
+    consent word. Substring tests: a regular expression over every line cost 5 % of the extraction."""
     return any(w in low for w in CONSENT_WEB) and sum(w in low for w in CONSENT) >= 2
 
 
@@ -180,7 +180,8 @@ def clean(raw: str) -> Cleaned:
             in_caption = in_contact = False
             continue
         lead = start + len(norm) - len(norm.lstrip())
-        if (len(stripped) < 160 and (BOILERPLATE.match(stripped) or "cookie" in stripped.lower())) or _is_consent(stripped):
+        low = stripped.lower()
+        if (len(stripped) < 160 and (BOILERPLATE.match(stripped) or "cookie" in low)) or _is_consent(low):
             dropped.append(stripped)
             continue
         contact_continues = in_contact and (CONTACT_DETAIL.match(stripped) or (len(stripped) < 80 and not stripped.endswith((".", "!", "?", '"'))))
