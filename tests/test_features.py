@@ -156,6 +156,11 @@ def test_bremen_is_the_city_of_bremen(linker):
     "anna-beispiel (unsplash)",
     "Fotolia-Lizenzfoto #123",
     "Erika Muster (links) und Max Beispiel unterzeichnen den Vertrag.",
+    # a gazette's rubrics and its page navigation
+    "Aus dem Stadtleben",
+    "Nachrichten anderer Stellen und Behörden",
+    "Amtliche Bekanntmachungen",
+    "Zurück zur vorigen Seite",
     # status lines of council minutes
     "Beschluss: einstimmig beschlossen",
     "Beschluss: zur Kenntnis genommen",
@@ -175,6 +180,8 @@ def test_the_title_is_the_first_headline_line_after_furniture():
     "Partnerschaft | Landkreise besiegeln Vertrag",
     "3. Vernetzungstreffen der Modellregionen",
     "Bürgermeister besucht die Partnerstadt",
+    "Aus dem Stadtrat: Kooperationsvereinbarung zwischen den Städten unterzeichnet",
+    "Nachrichten anderer Stellen - Zweckverband beschließt neue Satzung",
 ])
 def test_headlines_with_numbers_or_separators_stay_headlines(line):
     assert is_headline(line)

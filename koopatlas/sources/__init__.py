@@ -100,7 +100,7 @@ _FURNITURE = re.compile(
     r"javascript|logo\b|druckversion|teilen\b|newsletter|impressum|\w*inhaltsbereich|hauptinhalt|"
     # service and list pages: "Alle Meldungen", "Wir beraten Sie gerne.", "Was erledige ich wo?"
     r"alle (?:meldungen|nachrichten|artikel|beiträge|termine)|wir beraten sie|hier finden sie|was erledige ich|"
-    r"weiterlesen|mehr erfahren|zurück zur übersicht|"
+    r"weiterlesen|mehr erfahren|zurück zu[rm]? |"
     # cookie and consent notices
     r"analysetechnik|einwilligung|unsere dienstleister|auf unserer (?:web)?seite|dsgvo|banner|widerruf|abonnieren|"
     # mastheads of papers, gazettes and press offices: "Ihre Zeitung aus …", "Amts- und Mitteilungsblatt"
@@ -119,6 +119,11 @@ _CREDIT = re.compile(  # searched in the lower-cased line, like _FURNITURE
 )
 #: A breadcrumb or menu row: "Nachrichten > Politik", "Suche |", a bullet, "1. Startseite".
 _MENU = re.compile(r"\s[>»]\s|^[|•·▸►]|[|]\s*$|^\d{1,2}\.\s+(?:Startseite|Nachrichten|Aktuelles|Presse|Service|Rathaus|Home)\b", re.I)
+#: A gazette's rubric, a short line alone: "Aus dem Stadtleben", "Nachrichten anderer Stellen und Behörden",
+#: "Amtliche Bekanntmachungen" ("Aus dem Stadtrat: Vertrag unterzeichnet" stays a headline).
+_RUBRIC = re.compile(
+    r"^(?:Aus (?:dem|der|den) [\wäöüß-]+|(?:Amtliche |Sonstige |Weitere )?(?:Bekanntmachungen|Mitteilungen|Nachrichten|"
+    r"Informationen)(?: [\wäöüß-]+){0,4})$")
 #: Minutes of a council: the status line of an item ("Beschluss: einstimmig beschlossen").
 _MINUTES_STATUS = re.compile(
     r"^(?:Beschluss|Abstimmungsergebnis|Status)\s*:\s*(?:einstimmig|mehrheitlich|zur Kenntnis|zurückgestellt|abgelehnt|"
@@ -142,7 +147,7 @@ def is_headline(line: str) -> bool:
     head = line[:HEADLINE_CHARS]  # a long lead paragraph is judged by its opening, where the title is cut
     low = head.lower()
     return not (_NOT_A_TITLE.match(line) or _FURNITURE.search(low[:80]) or _CREDIT.search(low)
-                or _FILE_NAME.search(head) or _MENU.search(head) or _MINUTES_STATUS.match(line))
+                or _FILE_NAME.search(head) or _MENU.search(head) or _MINUTES_STATUS.match(line) or _RUBRIC.match(line))
 
 
 #: The first sentence of a long line; a period after a number ("am 1. Mai"), an initial or an
