@@ -77,6 +77,20 @@ def test_a_surname_given_after_an_office_and_first_name_is_a_person_throughout(l
     assert "12063" in participants(linker, text)
 
 
+def test_an_office_then_one_name_then_lower_case_is_a_surname_and_the_name_before_it_a_first_name(linker):
+    # "Haag" (Haag a.d. Amper) and "Achim" (Stadt Achim) are towns; here they name the mayor
+    text = ("Der Bürgermeister der Verbandsgemeinde Altenahr Achim Haag empfing die Gäste aus dem Kreis Ahrweiler. "
+            "Bürgermeister Haag bedauerte, dass es schwer sei, junge Menschen zu gewinnen.")
+    found = roles(linker, text)
+    assert "09178129" not in found and "03361001" not in found
+    assert "071315002" in found
+
+
+def test_an_office_before_a_town_in_a_caption_keeps_the_town(linker):
+    text = "Sven Strauß (Oberbürgermeister Sangerhausen) und Silke Engler (Bürgermeisterin Stadt Baunatal) unterzeichnen."
+    assert "15087370" in roles(linker, text)
+
+
 def test_an_office_before_a_place_noun_names_no_person(linker):
     text = "Die Verträge unterzeichneten Anna Berg (Bürgermeisterin Gemeinde Igel) und die Stadt Trier. Igel feiert."
     assert "07235051" in roles(linker, text)

@@ -125,11 +125,16 @@ _TITLES = re.compile(
 )
 #: "Bezirksbürgermeister Oliver Igel": the surname after an office and a first name names a person
 #: everywhere in the text ("so Igel"), also where no office stands before it.
-_PERSON_NAMED = re.compile(  # the lookahead on the offices' first letters lets the engine skip other positions fast
+_OFFICES = (  # the lookahead on the offices' first letters lets the engine skip other positions fast
     r"(?=[A-ZÄÖÜb])\b(?:(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Beigeordnete[r]?|Dezernent(?:in)?|Stadtr(?:at|ätin)|"
     rf"Kreisr(?:at|ätin)|Amtsleiter(?:in)?|Amtsdirektor(?:in)?|Staatssekretär(?:in)?|{_STATE_OFFICES}|Herr|Frau)\s+"
-    r"(?:(?:Dr|Prof)\.\s+)*(?P<first>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+(?P<surname>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b"
 )
+_PERSON_NAMED = re.compile(
+    _OFFICES + r"(?:(?:Dr|Prof)\.\s+)*(?P<first>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+(?P<surname>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b"
+)
+#: "Bürgermeister Haag bedauerte": an office, one name, then the sentence goes on in lower case: a surname
+#: ("(Oberbürgermeister Sangerhausen)" in a caption stays the town).
+_PERSON_SURNAME = re.compile(_OFFICES + r"(?P<surname>[A-ZÄÖÜ][a-zäöüß]+) (?=[a-zäöü])")
 _OFFICE_WORDS = re.compile(r"^(?:(?:Ober)?[Bb]ürgermeister\w*|Landr\w+|OB|Rathaus|Kreis\w*|Stadt\w*|Gemeinde\w*|Amt\w*)$")
 #: Prepositions that take nouns but rarely a bare town name ("an Wiesen", "über Brücken").
 _NOUN_PREPOSITIONS = frozenset(["an", "auf", "über", "unter", "hinter", "vor", "neben", "durch", "ohne", "gegen"])
@@ -411,7 +416,7 @@ class PlaceLinker:
         surnames = {
             pm["surname"] for pm in _PERSON_NAMED.finditer(text)
             if not (_PLACE_NOUN.search(pm["first"]) or _OFFICE_WORDS.match(pm["first"]) or pm["first"] in self.gaz.variants)
-        }
+        } | {pm["surname"] for pm in _PERSON_SURNAME.finditer(text)}
         # the candidates of every mention that reads as a place (None: a noun, a person, no candidate);
         # decided first, so a surname ("Bürgermeisterin Bettina Kist") anchors no region
         options = [self._options(text, m, i, cues, surnames) for i, m in enumerate(mentions)]
@@ -557,7 +562,7 @@ class PlaceLinker:
                 cues[i] = None
         if not cands:
             return None
-        if self._not_a_place(text, m, cands, _prev_token(text, m.start)) or self._surname(m, cands, surnames):
+        if self._not_a_place(text, m, cands, _prev_token(text, m.start)) or self._surname(text, m, cands, surnames):
             return None
         return cands
 
@@ -596,11 +601,15 @@ class PlaceLinker:
                     break
         return extra
 
-    def _surname(self, m: Mention, cands: list[Candidate], surnames: set[str]) -> bool:
-        """A bare Gemeinde name that the text also gives as a person's surname is that person."""
-        return m.text in surnames and all(
-            c.level == "gemeinde" and c.kind in ("official", "short", "genitive") for c in cands
-        )
+    def _surname(self, text: str, m: Mention, cands: list[Candidate], surnames: set[str]) -> bool:
+        """A bare Gemeinde name that the text also gives as a person's surname is that person, and
+        one right before such a surname is their first name ("Achim Haag")."""
+        if not surnames or not all(c.level == "gemeinde" and c.kind in ("official", "short", "genitive") for c in cands):
+            return False
+        if m.text in surnames:
+            return True
+        nxt = _NEXT_NAME.match(text, m.end, m.end + 30)
+        return bool(nxt and nxt.start(1) == m.end + 1 and nxt.group(1) in surnames)
 
     def _not_a_place(self, text: str, m: Mention, cands: list[Candidate], prev: str) -> bool:
         """Bare one-word names that read as a noun, an adjective phrase or a person's name."""
