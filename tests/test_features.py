@@ -282,7 +282,14 @@ def test_a_database_from_before_the_coordinates_still_reads_its_foreign_names():
     "Ehemalige Kreisstadt Hagenow und Ludwigslust arbeiten zusammen.",
     "Die Gemeinden im Landkreis Görlitz arbeiten zusammen.",
     "Im Altkreis Hagenow trafen sich die Bürgermeister.",
+    "Der Partnerkreis grenzt an die Nachbarkreise Groß-Gerau und Offenbach.",
+    "Die Stadt liegt in unmittelbarer Nachbarschaft zum Landkreis Mansfeld-Südharz.",
 ])
 def test_a_place_named_as_background_is_marked_so_in_any_case(linker, sentence):
     linked = linker.link(sentence)
     assert linked and linked[0].background
+
+
+def test_the_places_a_neighbour_list_names_are_all_background(linker):
+    linked = linker.link("Der Kreis grenzt an die Nachbarkreise Groß-Gerau, Offenbach und Bergstraße. Offenbach lädt ein.")
+    assert [lk.background for lk in linked] == [True, True, True, False]

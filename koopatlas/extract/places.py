@@ -108,7 +108,9 @@ _INSTITUTION = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:ehemalige[nmrs]?|frühere[nmrs]?|damalige[nmrs]?|einstige[nmrs]?|Alt-?kreis\w*)\s+(?:\w+\s+)?$"
     r"|\b(?:beispielsweise|zum Beispiel|z\.\s?B\.|etwa|u\.\s?a\.|darunter auch)\s+(?:mit\s+|in\s+|aus\s+|die\s+|der\s+)?$"
-    r"|\b(?:Kommunen|Gemeinden|Städte[n]?|Orte[n]?|Mitglieder[n]?|Einwohner\w*)\s+(?:im|aus dem|des)\s+(?:(?:Landkreis|Lkr\.|Kreis|LK)\s*)?$",
+    r"|\b(?:Kommunen|Gemeinden|Städte[n]?|Orte[n]?|Mitglieder[n]?|Einwohner\w*)\s+(?:im|aus dem|des)\s+(?:(?:Landkreis|Lkr\.|Kreis|LK)\s*)?$"
+    # where a place lies, not who takes part: "grenzt an die Nachbarkreise A, B", "in Nachbarschaft zum Landkreis C"
+    r"|\b(?:grenz(?:t|en)\s+an|Nachbarschaft\s+zu[mr]?|liegt\s+(?:im|in\s+der|zwischen)|umgeben\s+von)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 #: Capitalised words before a bare name that still let it be a place ("Rosenstadt Forst").
@@ -213,7 +215,7 @@ def _may_be_actor(before: str) -> bool:
 
 #: Substrings of the lower-cased text before a mention without which _BACKGROUND cannot match.
 _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kreis", "eispiel", "z.", "etwa", "u.", "darunter",
-                     "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner")
+                     "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner", "renz", "achbarschaft", "liegt", "umgeben")
 
 
 def _may_be_background(before: str) -> bool:
