@@ -403,8 +403,10 @@ def topic_features(text: str, ctx: DocContext, topic_ids: list[str]) -> dict[str
     return out
 
 
-def type_features(ctx: DocContext, title_signals: list[tuple[str, str, int]], n_foreign: int) -> Features:
-    """Evidence for the kind of event: type words in the title, the lead and the body."""
+def type_features(ctx: DocContext, n_foreign: int) -> Features:
+    """Evidence for the kind of event: type words in the lead and the body. (The headline is part of
+    the lead; type words of the title as features of their own made cross-validation worse:
+    0.747 → 0.755 without them, mean of eight fold assignments.)"""
     f: Features = {"bias": 1.0}
     body: dict[str, float] = {}
     lead: dict[str, float] = {}
@@ -414,9 +416,6 @@ def type_features(ctx: DocContext, title_signals: list[tuple[str, str, int]], n_
             f[f"word:{term}"] = 1.0  # which of the type words are reliable signs
             if start < 600:
                 lead[label] = lead.get(label, 0.0) + 1
-    for label, _, _ in title_signals:
-        if label.startswith("type:"):
-            f[f"title:{label}"] = 1.0
     top = max(body.values(), default=0.0)
     for label, v in body.items():
         f[f"body:{label}"] = min(v, 6) / 6
