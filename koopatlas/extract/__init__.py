@@ -246,7 +246,7 @@ class Extractor:
             self._absent_for, self._absent_p = self.model, {}
         p = {}
         for t, f in an.topics.items():
-            if "absent" in f:
+            if feats.is_absent(f):
                 if t not in self._absent_p:
                     self._absent_p[t] = self.model.topic.probability(f)
                 p[t] = self._absent_p[t]

@@ -361,7 +361,16 @@ _YEAR_CONTEXT_NAMES = ("passing_before", "passing_after", "programme_before", "e
 
 @functools.lru_cache(maxsize=256)
 def _absent(tid: str) -> Features:
-    return {"bias": 1.0, f"topic={tid}": 1.0, "absent": 1.0}
+    """Only the topic's own bias. An indicator "absent" beside it took the many texts that never
+    name a topic off the shared intercept (−2.6 with it, −3.9 without), so a topic named once in
+    passing needed less evidence; without it cross-validated topics F1 went 0.711 → 0.721 on fresh
+    fold assignments."""
+    return {"bias": 1.0, f"topic={tid}": 1.0}
+
+
+def is_absent(row: Features) -> bool:
+    """The row of a topic the text never names (every named topic has a score)."""
+    return "log_score" not in row
 
 
 def topic_features(text: str, ctx: DocContext, topic_ids: list[str]) -> dict[str, Features]:
