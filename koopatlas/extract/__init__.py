@@ -162,7 +162,7 @@ class Extractor:
         document = feats.document_features(ctx, authorities, len(foreign), score, feats.genre_counts(signals))
         document |= feats.foreign_features(ctx, foreign_mentions, members)
         years = feats.year_candidates(text, ctx.title_end, doc.published or doc.published_year, date.today())
-        type_base = feats.type_features(ctx, len(foreign))
+        type_base = feats.type_features(ctx)
         type_base[f"rule={fields.event_type(text, doc.title or '', hits=signals)}"] = 1.0
         people = fields.people(text)
         return Analysis(doc, ctx, authorities, candidates, document, foreign, years,
