@@ -282,3 +282,12 @@ def test_a_list_gives_each_place_its_length_and_a_place_alone_has_one(linker):
     assert {sizes[name] for name in ("Coesfeld", "Borken", "Steinfurt")} == {3}
     assert sizes["Kreis Warendorf"] == 1
     assert sizes["Münster"] == sizes["Hamm"] == 2
+
+
+def test_a_mayors_town_in_brackets_is_the_stadt_and_a_landrats_the_kreis(linker):
+    # the text names the Kreis Pinneberg too; the mayor's "(Pinneberg)" is still the Stadt
+    text = "Im Kreis Pinneberg unterzeichneten Bürgermeisterin Urte Steinberg (Pinneberg) und Niels Schmidt (Wedel) den Vertrag."
+    assert {"01056039", "01056", "01056050"} <= set(roles(linker, text))
+    # and a Landrat's "(Pinneberg)" is the Kreis, though the Stadt Pinneberg is named as well
+    text = "Landrat Oliver Stolz (Pinneberg) traf die Bürgermeisterin der Stadt Pinneberg."
+    assert {"01056", "01056039"} <= set(roles(linker, text))

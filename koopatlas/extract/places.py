@@ -81,6 +81,11 @@ _ACTOR_BEFORE = re.compile(
     # "(Dr. Karl-Uwe Strothmann, Beckum)": a person and their town in one bracket
     r"|\((?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\wäöüß-]+,\s*)$"
 )
+#: "Bürgermeisterin Urte Steinberg (Pinneberg)": a mayor's town is the Stadt or Gemeinde, a Landrat's the Kreis,
+#: also where the text names the Kreis of the same name elsewhere.
+_PERSON_CAPTION = r"\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\w-]+\s*\($"
+_MAYOR_CAPTION = re.compile(r"\b(?:Ober)?[Bb]ürgermeister(?:in|innen)?" + _PERSON_CAPTION)
+_LANDRAT_CAPTION = re.compile(r"\bLandr(?:at|ätin|äte|ätinnen)" + _PERSON_CAPTION)
 #: A newspaper's name with its local edition in brackets ("Ostthüringer Zeitung (Zeulenroda-Triebes)"):
 #: the town is where the paper appears, not a person's town.
 _MASTHEAD_BEFORE = re.compile(
@@ -475,9 +480,9 @@ class PlaceLinker:
                     break
                 is_kreis = c.level == "kreis" and r is not None and not r.kreisfrei
                 is_city = c.level == "gemeinde" or (r is not None and c.level == "kreis" and r.kreisfrei)
-                if cues[i] == "kreis":
+                if cues[i] == "kreis" or cues[i] == "actor" and _LANDRAT_CAPTION.search(before):
                     s += 2.0 if is_kreis else (-1.0 if is_city else 0)
-                elif cues[i] == "city":
+                elif cues[i] == "city" or cues[i] == "actor" and _MAYOR_CAPTION.search(before):
                     s += 2.0 if is_city else (-1.0 if is_kreis else 0)
                 elif is_kreis and kreis_doc > city_doc or is_city and city_doc > kreis_doc:
                     s += 0.4
