@@ -112,6 +112,11 @@ _LONG_PATTERNS = {long: re.compile(r"(?<![\w.])" + re.escape(long) + r"(?=\s)") 
 _SHORT_PATTERNS = {short: _short_pattern(short) for _, shorts in ABBREVIATIONS for short in shorts}
 
 
+#: A name of two capitalised words, joined by a space or a hyphen: texts write it either way
+#: ("Alt Duvenstedt" / "Alt-Duvenstedt", "Sankt Augustin" / "Sankt-Augustin").
+_TWO_WORDS = re.compile(r"([A-ZÄÖÜ][a-zäöüß]+)( |-)([A-ZÄÖÜ][a-zäöüß]+)")
+
+
 def spellings(name: str) -> set[str]:
     """The name with its abbreviations written out and written short, both ways.
 
@@ -132,6 +137,7 @@ def spellings(name: str) -> set[str]:
         forms.add(f"{slash[1]} ({slash[2]})")
     forms |= {re.sub(r"(?<=\.) (?=\w{1,4}\.)", "", f) for f in forms}  # "i.d. OPf." → "i.d.OPf."
     forms |= {re.sub(r"(?<=\b\w\.\w\.) (?=[A-ZÄÖÜ])", "", f) for f in forms}  # "a.d. Aisch" → "a.d.Aisch"
+    forms |= {_TWO_WORDS.sub(lambda m: f"{m[1]}{' ' if m[2] == '-' else '-'}{m[3]}", f) for f in forms if _TWO_WORDS.fullmatch(f)}
     return {re.sub(r"\s+", " ", f).strip() for f in forms}
 
 

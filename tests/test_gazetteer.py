@@ -91,6 +91,14 @@ def test_spellings_write_abbreviations_out_and_short():
     assert "Halle/Saale" in spellings("Halle (Saale)")
 
 
+def test_a_two_word_name_is_found_with_a_hyphen_and_a_hyphenated_one_with_a_space(gazetteer):
+    assert {"Alt-Duvenstedt", "Sankt-Augustin"} <= spellings("Alt Duvenstedt") | spellings("Sankt Augustin")
+    assert "Groß Gerau" in spellings("Groß-Gerau")
+    assert spellings("Rhein-Sieg-Kreis") == {"Rhein-Sieg-Kreis"}  # three parts, lower-case words: as written
+    found = {m.text: {c.ags for c in m.candidates} for m in gazetteer.find("Die Gemeinden Alt-Duvenstedt und Borgstedt.")}
+    assert "01058003" in found["Alt-Duvenstedt"]
+
+
 def test_base_name_drops_the_qualifier():
     assert base_name("Forst (Lausitz)") == "Forst"
     assert base_name("Sundern (Sauerland)") == "Sundern"
