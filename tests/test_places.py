@@ -291,3 +291,10 @@ def test_a_mayors_town_in_brackets_is_the_stadt_and_a_landrats_the_kreis(linker)
     # and a Landrat's "(Pinneberg)" is the Kreis, though the Stadt Pinneberg is named as well
     text = "Landrat Oliver Stolz (Pinneberg) traf die Bürgermeisterin der Stadt Pinneberg."
     assert {"01056", "01056039"} <= set(roles(linker, text))
+
+
+def test_a_stadtkreis_is_the_kreisfreie_stadt_not_the_landkreis_of_its_name(linker):
+    text = "Die Landkreise Karlsruhe und Rastatt sowie die Stadtkreise Baden-Baden und Karlsruhe arbeiten zusammen."
+    assert {"08215", "08216", "08211", "08212"} <= participants(linker, text)
+    # other plurals in -kreise still name Landkreise
+    assert {"08116", "08415"} <= participants(linker, "Die Nachbarkreise Esslingen und Reutlingen arbeiten zusammen.")

@@ -26,7 +26,7 @@ from koopatlas.gazetteer import Candidate, Gazetteer, Mention, base_name
 # --- cues ------------------------------------------------------------------------
 
 _KREIS_CUE = re.compile(
-    r"(?:\b(?:Land|Nachbar|Partner|Heimat)?[Kk]reis(?:e|es|en)?|Landkreis\w*|Partnerlandkreis\w*|\w+-Kreise|\w+kreise|"
+    r"(?:\b(?:Land|Nachbar|Partner|Heimat)?[Kk]reis(?:e|es|en)?|Landkreis\w*|Partnerlandkreis\w*|\w+-Kreise|(?<!\w)(?!Stadtkreis)\w+kreise|"
     r"Landr(?:at|ätin|äte|atsamt\w*)|Kreistag\w*|Kreisverwaltung\w*|Kreishaus|Landkreisen)\s*:?\s*$"
 )
 
@@ -40,7 +40,8 @@ _CITY_CUE = re.compile(
     r"\b(?:(?:Ober)?[Bb]ürgermeister(?:in|innen|s)?|OB|Stadt|Städte|Städten|Hansestadt|Hansestädte|Kreisstadt|"
     r"Gemeinde|Gemeinden|Kommune|Kommunen|Markt|Rathaus|Rathäuser|Stadtverwaltung|Stadtrat|Partnerstadt|"
     r"Partnerstädte|Nachbarstadt|Nachbarstädte|Nachbargemeinde\w*|Schwesterstadt|Rosenstadt|Landeshauptstadt|"
-    r"Universitätsstadt|Oberzentrum|Mittelzentrum|Bezirk|Bezirke|Orte|Ortschaften)\s*:?\s*$"
+    r"Universitätsstadt|Oberzentrum|Mittelzentrum|Bezirk|Bezirke|Orte|Ortschaften|"
+    r"Stadtkreis(?:e|es|en)?)\s*:?\s*$"  # Baden-Württemberg's word for a kreisfreie Stadt
 )
 #: "die Ämter Lebus, Rhinow", "Samtgemeinde Nienstädt": the association, not its namesake Gemeinde.
 _VERBAND_CUE = re.compile(
