@@ -298,3 +298,13 @@ def test_a_stadtkreis_is_the_kreisfreie_stadt_not_the_landkreis_of_its_name(link
     assert {"08215", "08216", "08211", "08212"} <= participants(linker, text)
     # other plurals in -kreise still name Landkreise
     assert {"08116", "08415"} <= participants(linker, "Die Nachbarkreise Esslingen und Reutlingen arbeiten zusammen.")
+
+
+def test_people_with_their_towns_in_brackets_make_a_list(linker):
+    text = ("Es unterzeichneten die Bürgermeister Urte Steinberg (Pinneberg), Niels Schmidt (Wedel), "
+            "Thomas Köppl (Quickborn) und Bernhard Brummund (Hasloh) die Vereinbarung.")
+    linked = {lk.text: lk for lk in linker.link(text)}
+    assert {linked[n].list_size for n in ("Pinneberg", "Wedel", "Quickborn", "Hasloh")} == {4}
+    # a town in brackets after a newspaper's name is no list item
+    text = "Ostthüringer Zeitung (Zeulenroda-Triebes), Niels Schmidt (Wedel) sprach."
+    assert {lk.text: lk.list_size for lk in linker.link(text)}.get("Wedel") == 1

@@ -87,6 +87,9 @@ _ACTOR_BEFORE = re.compile(
 _PERSON_CAPTION = r"\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\w-]+\s*\($"
 _MAYOR_CAPTION = re.compile(r"\b(?:Ober)?[Bb]ürgermeister(?:in|innen)?" + _PERSON_CAPTION)
 _LANDRAT_CAPTION = re.compile(r"\bLandr(?:at|ätin|äte|ätinnen)" + _PERSON_CAPTION)
+#: Between two people's towns in brackets: "Urte Steinberg (Pinneberg), Niels Schmidt (Wedel) und …" is a list too.
+_CAPTION_SEP = re.compile(
+    r"\)\s*(?:,|und|sowie|,\s*und)\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\w-]+\s*\($")
 #: A newspaper's name with its local edition in brackets ("Ostthüringer Zeitung (Zeulenroda-Triebes)"):
 #: the town is where the paper appears, not a person's town.
 _MASTHEAD_BEFORE = re.compile(
@@ -519,7 +522,8 @@ class PlaceLinker:
         self._qualifiers(text, linked)
         run: list[Linked] = linked[:1]
         for a, b in zip(linked, linked[1:], strict=False):
-            if _LIST_SEP.match(text[a.end: b.start]):
+            gap = text[a.end: b.start]
+            if _LIST_SEP.match(gap) or a.cue == b.cue == "actor" and _CAPTION_SEP.match(gap):
                 a.in_list = b.in_list = True
                 b.background = b.background or a.background  # "beispielsweise mit A, B und C"
                 run.append(b)
