@@ -117,6 +117,27 @@ _SHORT_PATTERNS = {short: _short_pattern(short) for _, shorts in ABBREVIATIONS f
 _TWO_WORDS = re.compile(r"([A-ZÄÖÜ][a-zäöüß]+)( |-)([A-ZÄÖÜ][a-zäöüß]+)")
 
 
+#: A name that starts with an adjective: "Märkischer Kreis", "Südliche Weinstraße", "Hohe Börde".
+_ADJECTIVE_FIRST = re.compile(r"((?:[A-ZÄÖÜ][a-zäöüß]+-)?(?:[A-ZÄÖÜ][a-zäöüß]*(?:isch|lich|ig)|Hoh|Groß|Klein|Alt|Neu))"
+                              r"(er|es|e) ([A-ZÄÖÜ].*)")
+
+
+def inflections(name: str) -> set[str]:
+    """The declined forms of a name that starts with an adjective, as texts write them after an
+    article: "der Märkische Kreis", "im Märkischen Kreis", "des Märkischen Kreises", "der Südlichen
+    Weinstraße", "in der Hohen Börde"."""
+    m = _ADJECTIVE_FIRST.fullmatch(name)
+    if not m:
+        return set()
+    stem, ending, noun = m.groups()
+    forms = {f"{stem}en {noun}"}
+    if ending in ("er", "es"):
+        forms.add(f"{stem}e {noun}")
+    if noun == "Kreis":
+        forms.add(f"{stem}en Kreises")
+    return forms
+
+
 def spellings(name: str) -> set[str]:
     """The name with its abbreviations written out and written short, both ways.
 
@@ -137,6 +158,7 @@ def spellings(name: str) -> set[str]:
         forms.add(f"{slash[1]} ({slash[2]})")
     forms |= {re.sub(r"(?<=\.) (?=\w{1,4}\.)", "", f) for f in forms}  # "i.d. OPf." → "i.d.OPf."
     forms |= {re.sub(r"(?<=\b\w\.\w\.) (?=[A-ZÄÖÜ])", "", f) for f in forms}  # "a.d. Aisch" → "a.d.Aisch"
+    forms |= {v for f in list(forms) for v in inflections(f)}
     forms |= {_TWO_WORDS.sub(lambda m: f"{m[1]}{' ' if m[2] == '-' else '-'}{m[3]}", f) for f in forms if _TWO_WORDS.fullmatch(f)}
     return {re.sub(r"\s+", " ", f).strip() for f in forms}
 

@@ -91,6 +91,13 @@ def test_spellings_write_abbreviations_out_and_short():
     assert "Halle/Saale" in spellings("Halle (Saale)")
 
 
+def test_a_name_that_starts_with_an_adjective_is_declined():
+    assert {"Märkische Kreis", "Märkischen Kreis", "Märkischen Kreises"} <= spellings("Märkischer Kreis")
+    assert "Südlichen Weinstraße" in spellings("Südliche Weinstraße")
+    assert "Hohen Börde" in spellings("Hohe Börde")
+    assert spellings("Schwäbisch Hall") == {"Schwäbisch Hall", "Schwäbisch-Hall"}  # no adjective ending: as written
+
+
 def test_a_two_word_name_is_found_with_a_hyphen_and_a_hyphenated_one_with_a_space(gazetteer):
     assert {"Alt-Duvenstedt", "Sankt-Augustin"} <= spellings("Alt Duvenstedt") | spellings("Sankt Augustin")
     assert "Groß Gerau" in spellings("Groß-Gerau")

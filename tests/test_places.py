@@ -308,3 +308,9 @@ def test_people_with_their_towns_in_brackets_make_a_list(linker):
     # a town in brackets after a newspaper's name is no list item
     text = "Ostthüringer Zeitung (Zeulenroda-Triebes), Niels Schmidt (Wedel) sprach."
     assert {lk.text: lk.list_size for lk in linker.link(text)}.get("Wedel") == 1
+
+
+def test_a_kreis_named_with_an_adjective_is_found_in_its_declined_forms(linker):
+    text = ("Der Landrat des Oberbergischen Kreises traf im Märkischen Kreis die Landrätin "
+            "der Mecklenburgischen Seenplatte.")
+    assert {"05374", "05962", "13071"} <= set(roles(linker, text))
