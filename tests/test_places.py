@@ -314,3 +314,8 @@ def test_a_kreis_named_with_an_adjective_is_found_in_its_declined_forms(linker):
     text = ("Der Landrat des Oberbergischen Kreises traf im Märkischen Kreis die Landrätin "
             "der Mecklenburgischen Seenplatte.")
     assert {"05374", "05962", "13071"} <= set(roles(linker, text))
+
+
+def test_a_spa_title_before_a_gemeinde_keeps_it_a_place(linker):
+    text = "Das Ostseebad Binz und das Seebad Heringsdorf arbeiten beim Tourismus zusammen."
+    assert {"13073011", "13075049"} <= participants(linker, text)

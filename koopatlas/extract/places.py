@@ -126,7 +126,7 @@ _BACKGROUND = re.compile(
 #: A word ending in a place noun, also in the plural („die Marktgemeinden Arberg, Bechhofen“).
 _PLACE_NOUN = re.compile(
     r"(?:stadt|städte|städten|gemeinde|gemeinden|dorf|dörfer|kommune|kommunen|metropole|zentrum|town|region|regionen|"
-    r"kreis|kreise|kreisen|markt|märkte|ort|orte|orten|bezirk|bezirke|amt|ämter)$", re.IGNORECASE)
+    r"kreis|kreise|kreisen|markt|märkte|ort|orte|orten|bezirk|bezirke|amt|ämter|bad)$", re.IGNORECASE)  # "Ostseebad Binz"
 #: State and federal offices before a person's name: "Bundesminister Karl Lauterbach", "Ministerpräsident …".
 _STATE_OFFICES = (r"(?:Bundes|Landes|Staats|Innen|Finanz|Kultus|Sozial|Wirtschafts|Verkehrs|Umwelt|Gesundheits|Justiz)?"
                   r"[Mm]inister(?:in)?|Ministerpräsident(?:in)?|(?:Bundes)?[Kk]anzler(?:in)?|Abgeordnete[r]?")
