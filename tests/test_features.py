@@ -85,6 +85,24 @@ def test_a_small_foreign_place_needs_evidence(foreign, linker):
     assert ("Pori", "FI") in abroad(foreign, linker, "Die Stadt pflegt Kontakte nach Pori in Finnland.")
 
 
+def test_where_the_text_marks_its_partners_an_unmarked_place_abroad_is_background(foreign, linker):
+    text = ("Der Landkreis Görlitz und der polnische Powiat Zgorzelec unterzeichneten einen Vertrag über den "
+            "Rettungsdienst. Beide Seiten wollen die Wege für Notärzte verkürzen und die Leitstellen verbinden. "
+            "Auch nach dem politischen Wechsel in Warschau bleibe die Zusammenarbeit gut, hieß es.")
+    assert abroad(foreign, linker, text) == {("Powiat Zgorzelec", "PL")}
+    # alone, the capital is still a place abroad
+    assert any("Warschau" in label for label, _ in abroad(foreign, linker, "Der Landrat reiste nach Warschau in Polen."))
+
+
+def test_a_place_abroad_with_and_without_its_diacritics_is_one_partner(con):
+    from koopatlas.extract import Extractor
+
+    # GeoNames knows "Walcz" as Wałcz; the "Landkreis …" phrase reads it as written
+    text = "Der Landkreis Vorpommern-Greifswald pflegt seit Jahren Kontakte zum polnischen Landkreis Walcz."
+    foreign = Extractor.from_db(con).analyse(make_document("satz", "satz.txt", text)).foreign
+    assert len([name for name, country in foreign if country == "PL"]) == 1
+
+
 # --- Verbände -----------------------------------------------------------------------------------------------
 
 

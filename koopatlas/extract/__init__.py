@@ -14,7 +14,7 @@ from datetime import date
 
 from koopatlas.extract import features as feats
 from koopatlas.extract import fields, topics
-from koopatlas.extract.foreign import ForeignMatcher, ForeignMention, countries_in
+from koopatlas.extract.foreign import ForeignMatcher, ForeignMention, countries_in, fold
 from koopatlas.extract.model import MODEL_PATH, LinearModel, Model
 from koopatlas.extract.places import ROLE_LOCATION, ROLE_MENTIONED, ROLE_PARTICIPANT, Authority, PlaceLinker
 from koopatlas.extract.terms import TermMatcher
@@ -177,9 +177,9 @@ class Extractor:
             mentions = self.foreign.find(text, countries_in(signals), taken)
             for fm in mentions:
                 out.setdefault(fm.label, fm.place.country)
-        known = {name.split(" / ")[0].split(" ")[-1] for name in out}
+        known = {fold(name.split(" / ")[0].split(" ")[-1]) for name in out}  # "Wałcz" and "Walcz" are one place
         for name, country in fields.foreign_partners(text, signals):  # "Region Woronesch (Russland)": not in GeoNames
-            if name.split(" ")[-1] not in known and not self.linker.gaz.lookup(name):
+            if fold(name.split(" ")[-1]) not in known and not self.linker.gaz.lookup(name):
                 out.setdefault(name, country)
         return list(out.items()), mentions
 

@@ -224,6 +224,8 @@ class ForeignMatcher:
                 label = f"{region['word']} {label}"
             out.append(ForeignMention(start, end, variant, place, label, bool(region or near_country or twinning)))
             last = end
+        if any(m.cue for m in out):  # the text marks its partners: unmarked places are background
+            out = [m for m in out if m.cue]
         return _one_per_place(out)
 
 
