@@ -94,6 +94,13 @@ def test_where_the_text_marks_its_partners_an_unmarked_place_abroad_is_backgroun
     assert any("Warschau" in label for label, _ in abroad(foreign, linker, "Der Landrat reiste nach Warschau in Polen."))
 
 
+def test_places_abroad_joined_by_a_hyphen_are_one_partner(foreign, linker):
+    found = abroad(foreign, linker, "Bremerhaven pflegt Städtepartnerschaften mit Cherbourg-Octeville und Grimsby.")
+    assert found == {("Cherbourg-Octeville", "FR"), ("Grimsby", "GB")}
+    text = "Der Bezirksbürgermeister besuchte Warschau-Mokotów in Polen; im Bezirk Mokotów wurde der Vertrag erneuert."
+    assert abroad(foreign, linker, text) == {("Warschau-Mokotów", "PL")}
+
+
 def test_a_place_abroad_with_and_without_its_diacritics_is_one_partner(con):
     from koopatlas.extract import Extractor
 

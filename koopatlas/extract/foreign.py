@@ -224,12 +224,36 @@ class ForeignMatcher:
                 label = f"{region['word']} {label}"
             out.append(ForeignMention(start, end, variant, place, label, bool(region or near_country or twinning)))
             last = end
+        out = _join_hyphenated(text, out)
         if any(m.cue for m in out):  # the text marks its partners: unmarked places are background
             out = [m for m in out if m.cue]
         return _one_per_place(out)
 
 
 _TWINNING = re.compile(r"[Pp]artner(?:stadt|städte|schaft|gemeinde|kommune|region|kreis|landkreis)|[Ss]tädtepartnerschaft|[Pp]atenschaft|[Vv]erschwisterung")
+
+
+def _join_hyphenated(text: str, mentions: list[ForeignMention]) -> list[ForeignMention]:
+    """Places abroad joined by a hyphen are one place: "Cherbourg-Octeville", "Warschau-Mokotów"; a
+    mention elsewhere of a part of it ("der Bezirk Mokotów") is that place again."""
+    out: list[ForeignMention] = []
+    joined: list[ForeignMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and text[prev.end: m.start] == "-" and prev.place.country == m.place.country:
+            name = text[prev.start: m.end]
+            out[-1] = ForeignMention(prev.start, m.end, name, prev.place, name, prev.cue or m.cue)
+            joined.append(out[-1])
+        else:
+            out.append(m)
+    if not joined:
+        return out
+
+    def part_of_joined(m: ForeignMention) -> bool:
+        name = fold(m.place.name).lower()
+        return any(j is not m and j.place.country == m.place.country and name in fold(j.label).lower() for j in joined)
+
+    return [m for m in out if not part_of_joined(m)]
 
 
 def _one_per_place(mentions: list[ForeignMention]) -> list[ForeignMention]:
