@@ -101,6 +101,17 @@ def test_places_abroad_joined_by_a_hyphen_are_one_partner(foreign, linker):
     assert abroad(foreign, linker, text) == {("Warschau-Mokotów", "PL")}
 
 
+def test_a_persons_surname_is_no_place_abroad(con):
+    from koopatlas.extract import Extractor
+
+    text = ("Landrat Jan Pączek aus dem polnischen Landkreis Przemyśl gratulierte seinem deutschen "
+            "Amtskollegen Landrat Dr. Theophil Gallo zum Geburtstag. Landrat Dr. Gallo freute sich über "
+            "den Besuch aus dem Partnerkreis.")
+    foreign = Extractor.from_db(con).analyse(make_document("satz", "satz.txt", text)).foreign
+    assert any("Przemyśl" in name for name, _ in foreign)
+    assert not any("Gallo" in name for name, _ in foreign)
+
+
 def test_a_place_abroad_with_and_without_its_diacritics_is_one_partner(con):
     from koopatlas.extract import Extractor
 

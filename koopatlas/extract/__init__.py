@@ -136,13 +136,15 @@ class Extractor:
         signals = self.signals.hits(text)
         ctx = feats.DocContext.build(text, signals)
         authorities = self.linker.authorities(text, relevant=True)
-        foreign, foreign_mentions = self.foreign_partners(text, signals, authorities)
+        people = fields.people(text)
+        surnames = {p.name.split(" ")[-1] for p in people}
+        foreign, foreign_mentions = self.foreign_partners(text, signals, authorities, surnames)
         near = tuple(dict.fromkeys((fm.place.lon, fm.place.lat) for fm in foreign_mentions if fm.place.lon is not None))
         if near:  # the places abroad may settle which of several same-named German places is meant
             relinked = self.linker.authorities(text, relevant=True, near=near)
             if [a.ags for a in relinked] != [a.ags for a in authorities]:
                 authorities = relinked
-                foreign, foreign_mentions = self.foreign_partners(text, signals, authorities)
+                foreign, foreign_mentions = self.foreign_partners(text, signals, authorities, surnames)
         regions = self.linker.regions
         variants = self.linker.gaz.variants
         members = feats.sentence_members(authorities, ctx)
@@ -164,17 +166,18 @@ class Extractor:
         years = feats.year_candidates(text, ctx.title_end, doc.published or doc.published_year, date.today())
         type_base = feats.type_features(ctx)
         type_base[f"rule={fields.event_type(text, doc.title or '', hits=signals)}"] = 1.0
-        people = fields.people(text)
         return Analysis(doc, ctx, authorities, candidates, document, foreign, years,
                         feats.topic_features(text, ctx, self.topic_ids), type_base, people)
 
-    def foreign_partners(self, text: str, signals, authorities: list[Authority]) -> tuple[list[tuple[str, str]], list[ForeignMention]]:
-        """(name, country code) of the places abroad the text names with evidence, and their mentions."""
+    def foreign_partners(self, text: str, signals, authorities: list[Authority],
+                         surnames: set[str] = frozenset()) -> tuple[list[tuple[str, str]], list[ForeignMention]]:
+        """(name, country code) of the places abroad the text names with evidence, and their mentions.
+        A person's surname ("Landrat Dr. Theophil Gallo") is no place."""
         out: dict[str, str] = {}
         mentions: list[ForeignMention] = []
         if self.foreign is not None:
             taken = [(m.start, m.end) for a in authorities for m in a.mentions]
-            mentions = self.foreign.find(text, countries_in(signals), taken)
+            mentions = self.foreign.find(text, countries_in(signals), taken, surnames)
             for fm in mentions:
                 out.setdefault(fm.label, fm.place.country)
         known = {fold(name.split(" / ")[0].split(" ")[-1]) for name in out}  # "Wałcz" and "Walcz" are one place

@@ -189,8 +189,9 @@ class ForeignMatcher:
             rows = []
         return cls(rows, german_variants)
 
-    def find(self, text: str, countries_named: set[str], taken: list[tuple[int, int]]) -> list[ForeignMention]:
-        """Foreign places with evidence; spans in ``taken`` (German mentions) are skipped."""
+    def find(self, text: str, countries_named: set[str], taken: list[tuple[int, int]],
+             surnames: set[str] | frozenset = frozenset()) -> list[ForeignMention]:
+        """Foreign places with evidence; spans in ``taken`` (German mentions) and people's surnames are skipped."""
         if self.empty:
             return []
         hits = []
@@ -199,7 +200,8 @@ class ForeignMatcher:
             start, end = end_idx - len(key) + 1, end_idx + 1
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")) or (end < n and text[end].isalnum()):
                 continue  # part of a longer word; a hyphen may join places ("Frankfurt-Słubicer")
-            hits.append((start, end, variant, places))
+            if key not in surnames:
+                hits.append((start, end, variant, places))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[ForeignMention] = []
         last = -1
