@@ -101,6 +101,14 @@ def test_places_abroad_joined_by_a_hyphen_are_one_partner(foreign, linker):
     assert abroad(foreign, linker, text) == {("Warschau-Mokotów", "PL")}
 
 
+def test_a_town_abroad_by_its_short_name_and_a_region_word_in_the_genitive(foreign, linker):
+    # "Gorzów Wielkopolski" is mostly written "Gorzów", without the regional adjective
+    found = abroad(foreign, linker, "Frankfurt (Oder) pflegt die Partnerschaft mit Gorzów in Polen.")
+    assert ("Gorzów / Gorzów Wielkopolski", "PL") in found
+    found = abroad(foreign, linker, "Vertreter nahmen am Kongress des polnischen Landkreises Gorzow teil.")
+    assert {label.split(" ")[0] for label, _ in found} == {"Landkreis"}
+
+
 def test_a_persons_surname_is_no_place_abroad(con):
     from koopatlas.extract import Extractor
 

