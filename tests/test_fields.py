@@ -136,3 +136,10 @@ def test_foreign_partners_with_country():
 )
 def test_a_foreign_region_word_in_the_genitive_still_names_the_partner(text):
     assert dict(fields.foreign_partners(text)).get("Gryfino") in ("PL", "CZ")
+
+
+def test_a_region_word_only_one_country_uses_names_a_partner_without_the_country():
+    found = dict(fields.foreign_partners("Die Beziehungen zwischen dem Kreis Ludwigsburg und dem Komitat Pest bestehen seit 1992."))
+    assert found == {"Komitat Pest": "HU"}
+    assert dict(fields.foreign_partners("Gäste aus dem Powiat Krosno kamen zu Besuch.")) == {"Powiat Krosno": "PL"}
+    assert fields.foreign_partners("Der Landkreis Ludwigsburg und der Kreis Böblingen arbeiten zusammen.") == []

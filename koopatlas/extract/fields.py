@@ -201,14 +201,25 @@ def people(text: str) -> list[Person]:
     return list(seen.values())
 
 
+#: Words for a region or municipality that only one country uses: "Komitat Pest" is Hungarian,
+#: "Powiat Krosno" Polish, with or without the country named.
+FOREIGN_REGION_WORDS = {"Komitat": "HU", "Komitats": "HU", "Powiat": "PL", "Powiats": "PL", "Gmina": "PL",
+                        "Woiwodschaft": "PL", "Département": "FR", "Departement": "FR", "Okres": "CZ", "Județ": "RO"}
+FOREIGN_REGION = re.compile(
+    rf"\b(?P<word>{'|'.join(FOREIGN_REGION_WORDS)})\s+(?P<name>[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+)")
+
+
 def foreign_partners(text: str, hits: list[tuple[str, str, int]] | None = None) -> list[tuple[str, str]]:
     """Foreign partners as (name, ISO country code)."""
+    out: dict[str, str] = {}
+    for m in FOREIGN_REGION.finditer(text):
+        word = m["word"].removesuffix("s") if m["word"].endswith("ts") else m["word"]
+        out.setdefault(f"{word} {m['name']}", FOREIGN_REGION_WORDS[m["word"]])
     if hits is not None:
         if not any(label == "country" for label, _, _ in hits):
-            return []
+            return list(out.items())
     elif not any(word in text for word in COUNTRIES):
-        return []
-    out: dict[str, str] = {}
+        return list(out.items())
     for m in FOREIGN.finditer(text):
         if m["name"]:
             out.setdefault(m["name"], COUNTRIES[m["adj"]])
