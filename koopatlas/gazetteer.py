@@ -58,7 +58,7 @@ _QUALIFIER = re.compile(
 )
 
 KREIS_PREFIXES = (
-    "Landkreis", "Landkreises", "Kreis", "Kreises", "Lkr.", "LK", "Landratsamt", "Landratsamtes",
+    "Landkreis", "Landkreises", "Kreis", "Kreises", "Lkr.", "LK", "Lk.", "Krs.", "Kr.", "Landratsamt", "Landratsamtes",
     "Landratsamts", "Kreisverwaltung", "Kreishaus", "Kreisgebiet", "Region",
 )
 CITY_PREFIXES = ("Stadt", "Hansestadt", "Stadtverwaltung", "Große Kreisstadt", "Kreisstadt", "Universitätsstadt")

@@ -319,3 +319,8 @@ def test_a_kreis_named_with_an_adjective_is_found_in_its_declined_forms(linker):
 def test_a_spa_title_before_a_gemeinde_keeps_it_a_place(linker):
     text = "Das Ostseebad Binz und das Seebad Heringsdorf arbeiten beim Tourismus zusammen."
     assert {"13073011", "13075049"} <= participants(linker, text)
+
+
+def test_abbreviated_kreis_words_name_the_kreis(linker):
+    text = "Vertreter aus dem Krs. Steinburg und dem Kr. Pinneberg trafen sich zum Austausch."
+    assert {"01061", "01056"} == participants(linker, text)

@@ -170,7 +170,7 @@ LIST_MATE_WEIGHT = 1.0
 LIST_MATE_KM = 40.0
 
 LEAD_CHARS = 350  # title and lead: whoever is named here is what the text is about
-_PREFIX_WORDS = frozenset(["Landkreis", "Landkreises", "Kreis", "Kreises", "Lkr.", "LK", "Landratsamt", "Kreisverwaltung", "Kreishaus", "Stadt", "Hansestadt", "Gemeinde", "Markt", "Städteregion", "Region", "Stadtkreis", "Landeshauptstadt", "Bezirk"])
+_PREFIX_WORDS = frozenset(["Landkreis", "Landkreises", "Kreis", "Kreises", "Lkr.", "LK", "Lk.", "Krs.", "Kr.", "Landratsamt", "Kreisverwaltung", "Kreishaus", "Stadt", "Hansestadt", "Gemeinde", "Markt", "Städteregion", "Region", "Stadtkreis", "Landeshauptstadt", "Bezirk"])
 _UNNAMED_KREIS = re.compile(
     r"\b(?:(?:der|den|dem|des)\s+(?:Land)?[Kk]reis(?:es)?|Landr(?:at|ätin)|Kreishaus|Kreisverwaltung|Landratsamt)\b"
     r"(?!\s+(?:[A-ZÄÖÜ][\wäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]+\b(?!\s+[a-zäöüß]))"
