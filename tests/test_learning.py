@@ -83,7 +83,7 @@ def test_train_writes_a_model_the_extractor_uses(built_db, tmp_path, capsys):
 #: Cross-validated floors on ../shared/seeds + ../shared/corpus, a little under the figures measured
 #: at the last change (BENCHMARKS.md). The issue's targets are higher (0.88 / 0.93 / 0.85 / 0.75 / 0.75);
 #: these floors stop a change that makes unseen releases worse.
-CV_FLOORS = {"participant_f1": 0.86, "relevance": 0.90, "year": 0.85, "topic_f1": 0.70, "event_type": 0.72}
+CV_FLOORS = {"participant_f1": 0.88, "relevance": 0.90, "year": 0.85, "topic_f1": 0.70, "event_type": 0.72}
 
 
 @pytest.mark.shared
