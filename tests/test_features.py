@@ -109,6 +109,13 @@ def test_a_town_abroad_by_its_short_name_and_a_region_word_in_the_genitive(forei
     assert {label.split(" ")[0] for label, _ in found} == {"Landkreis"}
 
 
+def test_a_town_abroad_of_several_words_with_its_country_after_an_article(foreign, linker):
+    found = abroad(foreign, linker, "Gera pflegt Kontakte zum Beispiel nach Fort Wayne in den USA und Den Haag.")
+    assert ("Fort Wayne", "US") in found
+    # a frequent German phrase that is also a place's name abroad stays a phrase
+    assert abroad(foreign, linker, "Die Innere Stadt von Österreichs Hauptstadt war das Ziel.") == set()
+
+
 def test_a_persons_surname_is_no_place_abroad(con):
     from koopatlas.extract import Extractor
 

@@ -43,7 +43,7 @@ _REGION_BEFORE = re.compile(
     r"(?:es|s)?\s+(?:der\s+|des\s+|dem\s+)?(?:\w+(?:ischen|ische|ischer)\s+)?$"  # also "des Landkreises"
 )
 _COUNTRY_LOWER = {k.lower(): v for k, v in COUNTRIES.items()}
-_COUNTRY_AFTER = re.compile(r"^\s*(?:\(|/|in\s+|im\s+|,\s*)\s*(?P<country>\w+)")
+_COUNTRY_AFTER = re.compile(r"^\s*(?:\(|/|in\s+(?:den\s+|der\s+)?|im\s+|,\s*)\s*(?P<country>\w+)")  # "in den USA"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,7 @@ class ForeignMention:
 #: Place names that are also common German words ("Dabei" is an alternate name of Dubai, "Auch" a
 #: French town) are dropped unless data/exonyms.csv lists them: Zipf frequency in German text.
 COMMON_WORD_ZIPF = 3.3
+COMMON_PHRASE_ZIPF = 4.3
 
 
 def fold(name: str) -> str:
@@ -115,7 +116,10 @@ def build_names() -> pd.DataFrame:
 
     def is_common(word: str) -> bool:
         if word not in common:
-            common[word] = word not in allowed and zipf_frequency(word.lower(), "de") >= COMMON_WORD_ZIPF
+            # a name of several words ("Fort Wayne", "Den Haag") has the frequency of its words
+            # combined: only a frequent phrase ("Innere Stadt", "Neue Heimat") is dropped
+            floor = COMMON_PHRASE_ZIPF if " " in word else COMMON_WORD_ZIPF
+            common[word] = word not in allowed and zipf_frequency(word.lower(), "de") >= floor
         return common[word]
 
     rows = []
