@@ -324,3 +324,10 @@ def test_a_spa_title_before_a_gemeinde_keeps_it_a_place(linker):
 def test_abbreviated_kreis_words_name_the_kreis(linker):
     text = "Vertreter aus dem Krs. Steinburg und dem Kr. Pinneberg trafen sich zum Austausch."
     assert {"01061", "01056"} == participants(linker, text)
+
+
+def test_a_list_in_the_genitive_goes_on_through_des(linker):
+    text = ("Der Landrat übergab im Namen der Landkreise Nordhausen, des Kyffhäuserkreises und des "
+            "Unstrut-Hainich-Kreises das Positionspapier.")
+    sizes = {lk.ags: lk.list_size for lk in linker.link(text)}
+    assert sizes == {"16062": 3, "16065": 3, "16064": 3}
