@@ -331,3 +331,10 @@ def test_a_list_in_the_genitive_goes_on_through_des(linker):
             "Unstrut-Hainich-Kreises das Positionspapier.")
     sizes = {lk.ags: lk.list_size for lk in linker.link(text)}
     assert sizes == {"16062": 3, "16065": 3, "16064": 3}
+
+
+def test_a_street_and_house_number_before_a_town_make_it_an_address(linker):
+    text = ("Dienstgebäude B, Brunnenstraße 94 in Mühlhausen. Die Landräte trafen sich am Marktplatz in Gotha. "
+            "Seit 1992 in Gotha tätig.")
+    flags = [(lk.text, lk.address) for lk in linker.link(text)]
+    assert flags == [("Mühlhausen", True), ("Gotha", False), ("Gotha", False)]

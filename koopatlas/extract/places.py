@@ -99,7 +99,9 @@ _MASTHEAD_BEFORE = re.compile(
 _DETERMINERS = frozenset(
     ["der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "eines", "im", "am", "beim", "zum", "zur", "vom", "ins", "ans", "aufs", "kein", "keine", "keinen", "unser", "unsere", "unseren", "ihr", "ihre", "ihren", "sein", "seine", "seinen", "dieses", "diese", "dieser", "diesem", "jede", "jeder", "jedes", "alle", "viele", "mehrere", "beide", "beiden", "welche", "welcher", "manche", "solche"]
 )
-_ADDRESS_BEFORE = re.compile(r"(?:\b\d{5}\s+|D-\d{5}\s+)$")
+#: A postcode, or a street and house number before "in" ("Brunnenstraße 94 in Mühlhausen").
+_ADDRESS_BEFORE = re.compile(r"(?:\b\d{5}\s+|D-\d{5}\s+|(?:[Ss]tr(?:aße|asse|\.)|[Ww]eg|[Pp]latz|[Aa]llee|[Rr]ing|[Gg]asse|"
+                             r"[Dd]amm|[Uu]fer|[Hh]of|[Mm]arkt|[Cc]haussee)\s+\d{1,4}[a-z]?,?\s+in\s+)$")
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|nach|im|ins|zum|zur|Sitz in|Tagungsort|zu Gast in|Gast in|Station in|Ort:|Veranstaltungsort)\s+"
     r"(?:der\s+|dem\s+|den\s+)?(?:[A-ZÄÖÜ][\w.-]*\s+){0,3})$"
@@ -513,7 +515,7 @@ class PlaceLinker:
             venue = town and bool(_VENUE_BEFORE.search(before))
             if town and not venue and linked and linked[-1].venue and _LIST_SEP.match(text[linked[-1].end: m.start]):
                 venue = True  # "in Roßleben, Bleicherode und Menteroda"
-            address = bool(_ADDRESS_BEFORE.search(before[-10:]))
+            address = bool(_ADDRESS_BEFORE.search(before[-24:]))
             linked.append(
                 Linked(m.start, m.end, m.text, best.ags, best.level, best_score, margin, cues[i], venue, address,
                        background=_may_be_background(before) and bool(_BACKGROUND.search(before)),
