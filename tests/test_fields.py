@@ -85,6 +85,14 @@ def test_type_words_inside_other_words_are_not_counted():
     assert fields.event_type("Die Landkreise Kassel und Fulda stellten ihre Preise vor.", "Kreise") == "sonstiges"
 
 
+def test_a_visit_to_a_company_or_a_school_is_no_visit_between_authorities():
+    def visits(text: str) -> int:
+        return sum(1 for label, _, _ in fields.signal_hits(text) if label == "type:besuch")
+
+    assert visits("Der Landrat plant weitere Firmenbesuche und einen Schulbesuch.") == 0
+    assert visits("Der Besuch und der Gegenbesuch des Bürgermeisters.") >= 2
+
+
 def test_a_false_friend_is_skipped_only_after_its_letters():
     from koopatlas.extract.terms import TermMatcher
 

@@ -50,7 +50,10 @@ _EVENT_WEIGHT = {name: weight for name, _, weight in EVENT_TYPES}
 #: Letters before an event-type word that make it another word: Kreise and Preise are no journeys,
 #: betreffen is no meeting, a Begründung no founding, a Besatzung no statute, a Grund no round.
 TYPE_FALSE_FRIENDS = {"reise": ("k", "p"), "treffen": ("be",), "gründung": ("be",), "satzung": ("be",),
-                      "runde": ("g",)}
+                      "runde": ("g",),
+                      # a visit to a company, a school, a doctor or a fair is no visit between authorities
+                      "besuch": ("firmen", "betriebs", "unternehmens", "werks", "schul", "kita", "arzt", "praxis",
+                                 "messe", "museums", "konzert", "theater", "kirchen", "stadion", "zoo")}
 
 
 OFFICES = (
