@@ -206,18 +206,17 @@ def people(text: str) -> list[Person]:
 
 #: Words for a region or municipality that only one country uses: "Komitat Pest" is Hungarian,
 #: "Powiat Krosno" Polish, with or without the country named.
-FOREIGN_REGION_WORDS = {"Komitat": "HU", "Komitats": "HU", "Powiat": "PL", "Powiats": "PL", "Gmina": "PL",
-                        "Woiwodschaft": "PL", "Département": "FR", "Departement": "FR", "Okres": "CZ", "Județ": "RO"}
-FOREIGN_REGION = re.compile(
-    rf"\b(?P<word>{'|'.join(FOREIGN_REGION_WORDS)})\s+(?P<name>[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+)")
+FOREIGN_REGION_WORDS = {"Komitat": "HU", "Powiat": "PL", "Gmina": "PL", "Woiwodschaft": "PL", "Département": "FR",
+                        "Departement": "FR", "Okres": "CZ", "Județ": "RO"}
+FOREIGN_REGION = re.compile(  # also in the genitive: "des Komitats Pest"
+    rf"\b(?P<word>{'|'.join(FOREIGN_REGION_WORDS)})s?\s+(?P<name>[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+)")
 
 
 def foreign_partners(text: str, hits: list[tuple[str, str, int]] | None = None) -> list[tuple[str, str]]:
     """Foreign partners as (name, ISO country code)."""
     out: dict[str, str] = {}
     for m in FOREIGN_REGION.finditer(text):
-        word = m["word"].removesuffix("s") if m["word"].endswith("ts") else m["word"]
-        out.setdefault(f"{word} {m['name']}", FOREIGN_REGION_WORDS[m["word"]])
+        out.setdefault(f"{m['word']} {m['name']}", FOREIGN_REGION_WORDS[m["word"]])
     if hits is not None:
         if not any(label == "country" for label, _, _ in hits):
             return list(out.items())

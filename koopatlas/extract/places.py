@@ -88,8 +88,7 @@ _PERSON_CAPTION = r"\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+\s+(?:(?:von|van|de
 _MAYOR_CAPTION = re.compile(r"\b(?:Ober)?[Bb]ürgermeister(?:in|innen)?" + _PERSON_CAPTION)
 _LANDRAT_CAPTION = re.compile(r"\bLandr(?:at|ätin|äte|ätinnen)" + _PERSON_CAPTION)
 #: Between two people's towns in brackets: "Urte Steinberg (Pinneberg), Niels Schmidt (Wedel) und …" is a list too.
-_CAPTION_SEP = re.compile(
-    r"\)\s*(?:,|und|sowie|,\s*und)\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\w-]+\s*\($")
+_CAPTION_SEP = re.compile(r"\)\s*(?:,|und|sowie|,\s*und)" + _PERSON_CAPTION)
 #: A newspaper's name with its local edition in brackets ("Ostthüringer Zeitung (Zeulenroda-Triebes)"):
 #: the town is where the paper appears, not a person's town.
 _MASTHEAD_BEFORE = re.compile(
