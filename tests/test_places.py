@@ -338,3 +338,17 @@ def test_a_street_and_house_number_before_a_town_make_it_an_address(linker):
             "Seit 1992 in Gotha tätig.")
     flags = [(lk.text, lk.address) for lk in linker.link(text)]
     assert flags == [("Mühlhausen", True), ("Gotha", False), ("Gotha", False)]
+
+
+def test_a_colon_after_an_article_ends_its_phrase_and_opens_a_list(linker):
+    # "ein" before "Erkrath" is the particle of "einladen", not an article: the colon says so,
+    # and it opens the list of the Städte, so "Mettmann" in it is the Stadt, not the Kreis
+    text = ("Der Kreis Mettmann lädt die kreisangehörigen Städte zum Austausch ein: Erkrath, Haan, "
+            "Hilden, Mettmann und Velbert.")
+    assert participants(linker, text) == {"05158", "05158004", "05158008", "05158016", "05158024", "05158032"}
+    assert participants(linker, "Beteiligt sind die Landkreise: Fulda, Kassel und Hersfeld-Rotenburg.") == {
+        "06631", "06633", "06632"}
+
+
+def test_an_article_before_a_common_word_still_makes_it_a_noun(linker):
+    assert roles(linker, "Nach dem Essen gingen alle an Wiesen vorbei. Sie lud ein. Essen war gut.") == {}

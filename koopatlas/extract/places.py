@@ -55,8 +55,11 @@ _VERBAND_KINDS = {
     "Gemeindeverwaltungsverband": "Gemeindeverwaltungsverband", "Gemeindeverwaltungsverbände": "Gemeindeverwaltungsverband",
     "GVV": "GVV",
 }
-_KREIS_LIST = re.compile(r"\b(?:Land)?[Kk]reis(?:e|en)\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}$")
-_CITY_LIST = re.compile(r"\b(?:Städte|Städten|Gemeinden|Kommunen)\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}$")
+#: A list whose first item is unknown ("die Landkreise SÜW und …"), or one a colon opens after
+#: the plural ("die zehn kreisangehörigen Städte zum Austausch ein: Erkrath, Haan …").
+_KREIS_LIST = re.compile(r"\b(?:Land)?[Kk]reis(?:e|en)(?:\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}|\b[^.!?:\n]{0,40}:\s*)$")
+_CITY_LIST = re.compile(
+    r"\b(?:Städte|Städten|Gemeinden|Kommunen)(?:\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}|\b[^.!?:\n]{0,40}:\s*)$")
 #: After a name (also glued by a hyphen, „Kyffhäuser-Landrätin“, or as its demonym, „Bautzener Landrat“).
 _KREIS_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt)\b")
 _CITY_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b")
@@ -239,6 +242,10 @@ _WORD_OR_ABBREV = re.compile(r"[\wäöüßÄÖÜ.]+")
 _NEXT_CAPITAL_WORD = re.compile(r"\s+([A-ZÄÖÜ][\wäöüß-]+)")
 _NEXT_NAME = re.compile(r"\s([A-ZÄÖÜ][\wäöüß]+)")
 _ENDS_SENTENCE = re.compile(r"[.!?:\n\"]\s*$")
+
+
+#: Punctuation right before a name: the word before it is not its article or adjective.
+_PHRASE_END = frozenset(",;:")
 
 
 def _prev_token(text: str, start: int) -> str:
@@ -647,9 +654,12 @@ class PlaceLinker:
         if after.isalpha() or after == "-" or (m.start > 0 and text[m.start - 1] == "-"):
             return True  # part of a compound: "Brand- und", "Karl-Josef"
         low = prev.lower()
-        if low in _DETERMINERS or low in _NOUN_PREPOSITIONS:
+        # a comma, colon or semicolon ends the phrase: in "lädt ein: Erkrath, Haan" the word before
+        # governs no noun (after a full stop the capital says nothing: "werde. Einig war man sich")
+        governed = text[max(0, m.start - 3): m.start].rstrip()[-1:] not in _PHRASE_END
+        if governed and (low in _DETERMINERS or low in _NOUN_PREPOSITIONS):
             return True  # "das Essen", "im Hof", "vorbei an Wiesen"
-        if prev.islower() and low not in _LOWER_FUNCTION and low.endswith(("e", "en", "er", "es", "em")):
+        if governed and prev.islower() and low not in _LOWER_FUNCTION and low.endswith(("e", "en", "er", "es", "em")):
             return True  # "der gesamträumlichen Lage"
         gap = text[max(0, m.start - len(prev) - 2): m.start]
         head = text[max(0, m.start - len(prev) - 4): max(0, m.start - len(prev) - 1)]
