@@ -352,3 +352,8 @@ def test_a_colon_after_an_article_ends_its_phrase_and_opens_a_list(linker):
 
 def test_an_article_before_a_common_word_still_makes_it_a_noun(linker):
     assert roles(linker, "Nach dem Essen gingen alle an Wiesen vorbei. Sie lud ein. Essen war gut.") == {}
+
+
+def test_a_kreis_in_brackets_after_a_name_outweighs_a_namesake_elsewhere(linker):
+    text = ("Bürgermeister Meier aus Bergen auf Rügen besuchte die Partnergemeinde Bergen (Landkreis Celle).")
+    assert {"13073010", "03351004"} <= participants(linker, text)

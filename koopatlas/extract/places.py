@@ -108,6 +108,8 @@ _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|nach|im|ins|zum|zur|Sitz in|Tagungsort|zu Gast in|Gast in|Station in|Ort:|Veranstaltungsort)\s+"
     r"(?:der\s+|dem\s+|den\s+)?(?:[A-ZÄÖÜ][\w.-]*\s+){0,3})$"
 )
+#: Between a name and a Kreis or Land that places it: "Bergen (Landkreis Celle)", "Lichtenau bei Paderborn".
+_PLACED_BY = re.compile(r"(?:\(\s*(?:bei|nahe|im|Landkreis|Kreis|Lkr\.|LK)?\s*|\bbei\s+|\bnahe\s+|\bim\s+(?:Landkreis|Kreis)\s+)$")
 _QUALIFIER_BEFORE = re.compile(r"(?:\(\s*(?:bei|nahe|Landkreis|Kreis|Lkr\.|LK)?\s*|\bbei\s+|\bnahe\s+|\bim\s+(?:Landkreis|Kreis)\s+|\bin\s+|,\s*)$")
 #: Institutions named after a place: the place is not the actor.
 _INSTITUTION = re.compile(
@@ -171,6 +173,8 @@ COMMON_WORD_KEEP_KM2 = 150.0
 
 #: A list-mate close by draws an ambiguous name towards it: weight, and the distance (km) of 1/e.
 LIST_MATE_WEIGHT = 1.0
+#: A Kreis or Land in brackets right after a name outweighs a namesake named elsewhere (+1.5).
+PLACED_WEIGHT = 3.0
 LIST_MATE_KM = 40.0
 
 LEAD_CHARS = 350  # title and lead: whoever is named here is what the text is about
@@ -473,6 +477,13 @@ class PlaceLinker:
                     _LIST_SEP.match(text[mentions[j].end: mentions[j + 1].start]):
                 mates[j].append(j + 1)
                 mates[j + 1].append(j)
+        # a Kreis or Land in brackets right after an ambiguous name places it ("Bergen (Landkreis Celle)")
+        placed: dict[int, str] = {}
+        for j in range(len(mentions) - 1):
+            nxt = options[j + 1]
+            if options[j] and len(options[j]) > 1 and nxt and len(nxt) == 1 and nxt[0].level in ("kreis", "land") \
+                    and _PLACED_BY.search(text, mentions[j].end, mentions[j + 1].start):
+                placed[j] = nxt[0].ags
         # names that resolve unambiguously somewhere in the text (per candidate ags)
         explicit_ags = {c.ags for m, cands in zip(mentions, options, strict=True) if cands and len(m.candidates) == 1
                         for c in m.candidates}
@@ -508,6 +519,8 @@ class PlaceLinker:
                     if anchor_points:
                         d = min(_km(r.lon, r.lat, lon, lat) for lon, lat in anchor_points)
                         s += 1.0 * math.exp(-d / 80)
+                    if i in placed and (c.ags.startswith(placed[i]) or (r.kreis_ags or "").startswith(placed[i])):
+                        s += PLACED_WEIGHT
                     if i in mates:
                         s += LIST_MATE_WEIGHT * self._near_mates(r, [options[j] for j in mates[i]])
                     if c.level == "land" and c.ags in ("02", "04", "11"):
