@@ -89,6 +89,7 @@ def test_spellings_write_abbreviations_out_and_short():
     assert "Weiden in der Oberpfalz" in spellings("Weiden i.d. OPf.")
     assert "Sankt Wendel" in spellings("St. Wendel")
     assert "Halle/Saale" in spellings("Halle (Saale)")
+    assert {"Neufahrn b.Freising", "Mühldorf a.Inn"} <= spellings("Neufahrn b. Freising") | spellings("Mühldorf a. Inn")
 
 
 def test_a_name_that_starts_with_an_adjective_is_declined():
