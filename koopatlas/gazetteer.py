@@ -231,6 +231,18 @@ def association_variants(assoc: pd.DataFrame) -> Iterator[NameRow]:
                 yield NameRow(f"Amtes {form}", row.ars, "association", "verband")
 
 
+def bare_association_variants(assoc: pd.DataFrame, taken: set[str]) -> Iterator[NameRow]:
+    """A Verband's name without its kind ("Probstei" for Amt Probstei) where no region has that name.
+
+    Of kind "stem": the linker keeps it only under a Verband cue, so it completes a list
+    ("die Ämter Schrevenborn und Probstei") and a landscape named alone stays no authority.
+    """
+    for row in assoc.itertuples(index=False):
+        for form in spellings(row.name):
+            if form not in taken and len(form) > 4 and not form.startswith(row.bez):
+                yield NameRow(form, row.ars, "stem", "verband")
+
+
 def alias_variants(aliases: pd.DataFrame, taken: set[str]) -> Iterator[NameRow]:
     """Former Kreise and city districts (Bezirke) pointing at today's AGS.
 
@@ -268,6 +280,7 @@ def build_names(regions: pd.DataFrame, associations: pd.DataFrame, aliases: pd.D
     rows.extend(association_variants(associations))
     taken = {r.variant for r in rows}
     rows.extend(alias_variants(aliases, taken))
+    rows.extend(bare_association_variants(associations, taken | {r.variant for r in rows}))
     frame = pd.DataFrame(rows, columns=["variant", "ags", "kind", "level"])
     # keep the most specific kind per (variant, ags)
     order = {"official": 0, "alias": 1, "association": 2, "prefixed": 3, "short": 4, "genitive": 5, "stem": 6}

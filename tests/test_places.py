@@ -357,3 +357,10 @@ def test_an_article_before_a_common_word_still_makes_it_a_noun(linker):
 def test_a_kreis_in_brackets_after_a_name_outweighs_a_namesake_elsewhere(linker):
     text = ("Bürgermeister Meier aus Bergen auf Rügen besuchte die Partnergemeinde Bergen (Landkreis Celle).")
     assert {"13073010", "03351004"} <= participants(linker, text)
+
+
+def test_a_verband_named_without_its_kind_counts_only_under_a_verband_cue(linker):
+    # Amt Probstei and Amt Schrevenborn share their names with no Gemeinde: in a list of Ämter
+    # the bare names are the Ämter, a landscape named alone is no authority
+    assert participants(linker, "Die Ämter Schrevenborn und Probstei arbeiten zusammen.") == {"010575782", "010575755"}
+    assert roles(linker, "Urlaub in der Probstei ist schön.") == {}

@@ -589,7 +589,7 @@ class PlaceLinker:
     def _options(self, text: str, m: Mention, i: int, cues: list[str | None], surnames: set[str]) -> list[Candidate] | None:
         """The candidates a mention may stand for, or None where it reads as a noun or a person.
         A Verband cue ("die Ämter Lebus, Rhinow") keeps the Verbände of that name, else it is dropped."""
-        cands = [c for c in m.candidates if c.kind != "stem" or cues[i] == "kreis"]
+        cands = [c for c in m.candidates if c.kind != "stem" or cues[i] == "kreis" and c.level != "verband"]
         if cues[i] and cues[i].startswith("verband:"):
             assoc = [c for c in self.gaz.lookup(f"{cues[i][8:]} {m.text}") if c.level == "verband"]
             if assoc:
