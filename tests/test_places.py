@@ -364,3 +364,7 @@ def test_a_verband_named_without_its_kind_counts_only_under_a_verband_cue(linker
     # the bare names are the Ämter, a landscape named alone is no authority
     assert participants(linker, "Die Ämter Schrevenborn und Probstei arbeiten zusammen.") == {"010575782", "010575755"}
     assert roles(linker, "Urlaub in der Probstei ist schön.") == {}
+
+
+def test_a_headlines_last_word_is_no_first_name_of_the_next_lines_first_word(linker):
+    assert participants(linker, "Partnerschaft mit Haan\nDie Stadt Hilden feiert das Jubiläum.") == {"05158008", "05158016"}

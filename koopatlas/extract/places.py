@@ -245,6 +245,7 @@ def _may_be_background(before: str) -> bool:
 _WORD_OR_ABBREV = re.compile(r"[\wäöüßÄÖÜ.]+")
 _NEXT_CAPITAL_WORD = re.compile(r"\s+([A-ZÄÖÜ][\wäöüß-]+)")
 _NEXT_NAME = re.compile(r"\s([A-ZÄÖÜ][\wäöüß]+)")
+_NEXT_NAME_ON_LINE = re.compile(r"[ \t]([A-ZÄÖÜ][\wäöüß]+)")
 _ENDS_SENTENCE = re.compile(r"[.!?:\n\"]\s*$")
 
 
@@ -680,8 +681,10 @@ class PlaceLinker:
         person_or_adjective = prev and prev[0].isupper() and "(" not in gap and "," not in gap and not sentence_start
         if person_or_adjective and not (_PLACE_NOUN.search(prev) or _OFFICE_WORDS.match(prev) or prev in self.gaz.variants):
             return True  # "Alexander Vogt", "Bayerischer Wald"
-        nxt = _NEXT_NAME.match(text, m.end, m.end + 30)
-        # "Karl Roth": a first name
+        # "Karl Roth": a first name; a headline's last word is a place, not the first name of the next
+        # line's first word ("Partnerschaft mit Haan\nDie Stadt …")
+        starts_line = not text[text.rfind("\n", 0, m.start) + 1: m.start].strip()
+        nxt = (_NEXT_NAME if starts_line else _NEXT_NAME_ON_LINE).match(text, m.end, m.end + 30)
         return bool(
             nxt and not _OFFICE_WORDS.match(nxt.group(1)) and nxt.group(1) not in self.gaz.variants
             and all(c.level == "gemeinde" for c in cands)
