@@ -79,6 +79,15 @@ def test_common_german_words_and_german_places_are_not_foreign(foreign, linker):
     assert abroad(foreign, linker, text) == set()
 
 
+def test_a_city_whose_name_is_frequent_in_german_needs_a_cue_right_beside_it(foreign, linker):
+    # "Basel", "Sofia", "Graz" are frequent in German texts because they are places
+    assert ("Basel", "CH") in abroad(foreign, linker, "Die Partnerstadt Basel lud zum Rheinfest.")
+    assert ("Sofia", "BG") in abroad(foreign, linker, "Eine Delegation aus Sofia (Bulgarien) besuchte Erfurt.")
+    assert ("Graz", "AT") in abroad(foreign, linker, "Die Städtepartnerschaft mit Graz besteht seit 1980.")
+    # without one they stay words, even near a twinning word ("Kita" is a town in Japan)
+    assert abroad(foreign, linker, "Er war in Basel und Zürich unterwegs. Die Partnerschaft mit der Kita besteht.") == set()
+
+
 def test_a_small_foreign_place_needs_evidence(foreign, linker):
     # Pori (Finland) without any hint of Finland is not taken; with its country it is
     assert abroad(foreign, linker, "Pori Konferenz im Rathaus.") == set()
@@ -125,6 +134,14 @@ def test_a_persons_surname_is_no_place_abroad(con):
     foreign = Extractor.from_db(con).analyse(make_document("satz", "satz.txt", text)).foreign
     assert any("Przemyśl" in name for name, _ in foreign)
     assert not any("Gallo" in name for name, _ in foreign)
+
+
+def test_a_partner_found_by_its_name_is_not_listed_again_in_part(con):
+    from koopatlas.extract import Extractor
+
+    text = "Die Gemeinde Kirchheim und die italienische Gemeinde Bagnolo San Vito besiegelten ihre Partnerschaft."
+    foreign = Extractor.from_db(con).analyse(make_document("satz", "satz.txt", text)).foreign
+    assert foreign == [("Bagnolo San Vito", "IT")]
 
 
 def test_a_place_abroad_with_and_without_its_diacritics_is_one_partner(con):

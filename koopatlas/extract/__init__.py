@@ -181,8 +181,10 @@ class Extractor:
             for fm in mentions:
                 out.setdefault(fm.label, fm.place.country)
         known = {fold(name.split(" / ")[0].split(" ")[-1]) for name in out}  # "Wałcz" and "Walcz" are one place
+        labels = [fold(name) for name in out]
         for name, country in fields.foreign_partners(text, signals):  # "Region Woronesch (Russland)": not in GeoNames
-            if fold(name.split(" ")[-1]) not in known and not self.linker.gaz.lookup(name):
+            if fold(name.split(" ")[-1]) not in known and not any(fold(name) in label for label in labels) \
+                    and not self.linker.gaz.lookup(name):  # "Bagnolo San" is part of "Bagnolo San Vito"
                 out.setdefault(name, country)
         return list(out.items()), mentions
 

@@ -51,7 +51,8 @@ class ForeignPlace:
     name: str  # as GeoNames writes it (local spelling)
     country: str  # ISO 3166-1 alpha-2
     population: int
-    kind: str = "name"  # how the text may name it: its name, an exonym from data/exonyms.csv, an alternate
+    kind: str = "name"  # how the text may name it: its name, an exonym from data/exonyms.csv, an alternate,
+    # or "common": its name, which is also a frequent German word (taken only with a cue beside it)
     lon: float | None = None
     lat: float | None = None
 
@@ -140,15 +141,21 @@ def build_names() -> pd.DataFrame:
         if pop >= MIN_POPULATION_ALTERNATES:
             names |= {n for n in c.get("alternatenames", []) if len(n.split()) <= 3}
         for variant in names:
-            if len(variant) >= 4 and _LATIN.match(variant) and not is_common(variant):
-                kind = "name" if variant in (c["name"], fold(c["name"])) else "alternate"
-                rows.append((variant, c["name"], cc, pop, kind, lon, lat))
+            if len(variant) < 4 or not _LATIN.match(variant):
+                continue
+            own = variant in (c["name"], fold(c["name"]))
+            if not is_common(variant):
+                rows.append((variant, c["name"], cc, pop, "name" if own else "alternate", lon, lat))
+            elif own and pop >= MIN_POPULATION_ALTERNATES:
+                # "Basel", "Sofia", "Graz" are frequent in German because they are places: kept, but
+                # taken only with a partner word or the country right beside them (see ForeignMatcher.find)
+                rows.append((variant, c["name"], cc, pop, "common", lon, lat))
     for exonym, name, cc in exonyms:
         pop, lon, lat = largest.get((fold(name), cc), (LARGE_CITY, None, None))
         rows.append((exonym, name, cc, pop, "exonym", lon, lat))
     frame = pd.DataFrame(rows, columns=["variant", "name", "country", "population", "kind", "lon", "lat"])
     # one row per (variant, country): the largest place of that name in that country
-    frame["rank"] = frame["kind"].map({"exonym": 0, "name": 1, "alternate": 2})
+    frame["rank"] = frame["kind"].map({"exonym": 0, "name": 1, "alternate": 2, "common": 3})
     frame = frame.sort_values(["variant", "country", "rank", "population"], ascending=[True, True, True, False])
     frame = frame.drop(columns="rank")
     return frame.drop_duplicates(["variant", "country"]).reset_index(drop=True)
@@ -228,11 +235,11 @@ class ForeignMatcher:
             near_country = _COUNTRY_LOWER.get(country_after["country"].lower()) if country_after else None
             wanted = {near_country} if near_country else countries_named
             place = next((p for p in places if p.country in wanted), None)
-            large = places[0].population >= LARGE_CITY and places[0].kind != "alternate"
+            large = places[0].population >= LARGE_CITY and places[0].kind not in ("alternate", "common")
             if place is None and (region and region["word"].startswith("Partner") or twinning or large):
                 place = places[0]
-            if place is None:
-                continue
+            if place is None or place.kind == "common" and not (region or near_country or _TWINNED_WITH.search(before[-40:])):
+                continue  # a name that is also a frequent German word needs a partner word or its country beside it
             label = place.name if variant in (place.name, fold(place.name)) else f"{variant} / {place.name}"
             if region and not region["word"].startswith("Partner") and region["word"] not in ("Stadt", "Gemeinde", "Kommune"):
                 label = f"{region['word']} {label}"
@@ -245,6 +252,10 @@ class ForeignMatcher:
 
 
 _TWINNING = re.compile(r"[Pp]artner(?:stadt|städte|schaft|gemeinde|kommune|region|kreis|landkreis)|[Ss]tädtepartnerschaft|[Pp]atenschaft|[Vv]erschwisterung")
+
+
+#: "Städtepartnerschaft mit Graz": the twinning word right before the name.
+_TWINNED_WITH = re.compile(r"(?:[Pp]artnerschaft|[Pp]atenschaft|[Vv]erschwisterung)(?:en)?\s+(?:mit|zu|nach)\s+$")
 
 
 def _join_hyphenated(text: str, mentions: list[ForeignMention]) -> list[ForeignMention]:
