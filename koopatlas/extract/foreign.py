@@ -9,7 +9,9 @@ loads a compact list instead of the package's 60 MB of JSON.
 A foreign name counts only with evidence that it is meant abroad: the text names its country
 ("polnische Partnerstadt", "in Frankreich", "(Polen)"), a partner or region word stands before
 it ("Partnerstadt Słubice", "Powiat Krosno"), or it is a large city (Marseille, Breslau). Names
-that are also German place names are left to the German gazetteer.
+that are also German place names are left to the German gazetteer. Names that are frequent
+German words are dropped, except those of towns of 50,000 or more ("Basel", "Graz", "Sofia" are
+frequent because they are places), which need a partner word or their country right beside them.
 """
 
 from __future__ import annotations
