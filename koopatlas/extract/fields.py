@@ -100,7 +100,9 @@ COUNTRIES = {
 _COUNTRY_WORDS = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 FOREIGN = re.compile(
     rf"\b(?P<adj>{_COUNTRY_WORDS})\w*\s+(?:Partner(?:stadt|städte|landkreis(?:es)?|kreis(?:es)?|gemeinde|region)|Stadt|"
-    rf"Landkreis(?:es)?|Kreis(?:es)?|Gemeinde|Region|Woiwodschaft|Bezirk(?:s|es)?)\s+"
+    rf"Landkreis(?:es)?|Kreis(?:es)?|Gemeinde|Region|Woiwodschaft|Bezirk(?:s|es)?|"
+    # regions abroad that GeoNames' towns do not hold: "die niederländische Provinz Gelderland"
+    rf"(?P<region>Provinz|Kommune|Département|Departement|Kanton|Grafschaft|Distrikt))\s+"
     rf"(?P<name>[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+(?:\s+[A-ZŁŚŻ][\wąćęłńóśźżäöüéèáíčřšžý-]+)?)"
     rf"|(?P<name2>(?:Landkreis|Kreis|Stadt|Region|Powiat|Gmina|Komitat|Oblast|Woiwodschaft)\s[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+)\s+(?:\(|in\s+|im\s+)(?P<country>{_COUNTRY_WORDS})\)?"
 )
@@ -224,7 +226,7 @@ def foreign_partners(text: str, hits: list[tuple[str, str, int]] | None = None) 
         return list(out.items())
     for m in FOREIGN.finditer(text):
         if m["name"]:
-            out.setdefault(m["name"], COUNTRIES[m["adj"]])
+            out.setdefault(f"{m['region']} {m['name']}" if m["region"] else m["name"], COUNTRIES[m["adj"]])
         elif m["name2"]:
             out.setdefault(m["name2"].strip(), COUNTRIES[m["country"]])
     return list(out.items())
