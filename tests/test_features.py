@@ -136,6 +136,20 @@ def test_a_persons_surname_is_no_place_abroad(con):
     assert not any("Gallo" in name for name, _ in foreign)
 
 
+def test_a_town_right_across_the_border_from_a_german_one_named_beside_it_is_its_twin(con):
+    from koopatlas.extract import Extractor
+
+    extractor = Extractor.from_db(con)
+
+    def foreign(text):
+        return extractor.analyse(make_document("satz", "satz.txt", text)).foreign
+
+    assert foreign("Guben und Gubin planen ein gemeinsames Schwimmbad.") == [("Gubin", "PL")]
+    assert foreign("Die Bürgermeister von Herzogenrath und Kerkrade trafen sich.") == [("Kerkrade", "NL")]
+    # a town abroad far from the German places the text names needs other evidence
+    assert foreign("Der Bürgermeister von Erfurt traf Kollegen aus Kerkrade.") == []
+
+
 def test_a_partner_found_by_its_name_is_not_listed_again_in_part(con):
     from koopatlas.extract import Extractor
 

@@ -177,7 +177,10 @@ class Extractor:
         mentions: list[ForeignMention] = []
         if self.foreign is not None:
             taken = [(m.start, m.end) for a in authorities for m in a.mentions]
-            mentions = self.foreign.find(text, countries_in(signals), taken, surnames)
+            regions = self.linker.regions
+            german = tuple((m.start, regions[a.ags].lon, regions[a.ags].lat) for a in authorities for m in a.mentions
+                           if a.ags in regions and regions[a.ags].lon is not None)
+            mentions = self.foreign.find(text, countries_in(signals), taken, surnames, german)
             for fm in mentions:
                 out.setdefault(fm.label, fm.place.country)
         known = {fold(name.split(" / ")[0].split(" ")[-1]) for name in out}  # "Wałcz" and "Walcz" are one place

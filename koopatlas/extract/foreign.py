@@ -8,7 +8,8 @@ loads a compact list instead of the package's 60 MB of JSON.
 
 A foreign name counts only with evidence that it is meant abroad: the text names its country
 ("polnische Partnerstadt", "in Frankreich", "(Polen)"), a partner or region word stands before
-it ("Partnerstadt Słubice", "Powiat Krosno"), or it is a large city (Marseille, Breslau). Names
+it ("Partnerstadt Słubice", "Powiat Krosno"), it lies right across the border from a German town
+named beside it ("Guben und Gubin"), or it is a large city (Marseille, Breslau). Names
 that are also German place names are left to the German gazetteer. Names that are frequent
 German words are dropped, except those of towns of 50,000 or more ("Basel", "Graz", "Sofia" are
 frequent because they are places), which need a partner word or their country right beside them.
@@ -211,8 +212,11 @@ class ForeignMatcher:
         return cls(rows, german_variants)
 
     def find(self, text: str, countries_named: set[str], taken: list[tuple[int, int]],
-             surnames: set[str] | frozenset = frozenset()) -> list[ForeignMention]:
-        """Foreign places with evidence; spans in ``taken`` (German mentions) and people's surnames are skipped."""
+             surnames: set[str] | frozenset = frozenset(),
+             german: tuple[tuple[int, float, float], ...] = ()) -> list[ForeignMention]:
+        """Foreign places with evidence; spans in ``taken`` (German mentions) and people's surnames are skipped.
+        ``german``: (position, lon, lat) of the German places the text names; a town abroad right across
+        the border from one named near it is its twin ("Görlitz und Zgorzelec", "Guben und Gubin")."""
         if self.empty:
             return []
         hits = []
@@ -240,12 +244,16 @@ class ForeignMatcher:
             large = places[0].population >= LARGE_CITY and places[0].kind not in ("alternate", "common")
             if place is None and (region and region["word"].startswith("Partner") or twinning or large):
                 place = places[0]
+            across = _across_the_border(places, start, german) if place is None and german else None
+            if across is not None:
+                place = across
             if place is None or place.kind == "common" and not (region or near_country or _TWINNED_WITH.search(before[-40:])):
                 continue  # a name that is also a frequent German word needs a partner word or its country beside it
             label = place.name if variant in (place.name, fold(place.name)) else f"{variant} / {place.name}"
             if region and not region["word"].startswith("Partner") and region["word"] not in ("Stadt", "Gemeinde", "Kommune"):
                 label = f"{region['word']} {label}"
-            out.append(ForeignMention(start, end, variant, place, label, bool(region or near_country or twinning)))
+            out.append(ForeignMention(start, end, variant, place, label,
+                                      bool(region or near_country or twinning or across is not None)))
             last = end
         out = _join_hyphenated(text, out)
         if any(m.cue for m in out):  # the text marks its partners: unmarked places are background
@@ -254,6 +262,27 @@ class ForeignMatcher:
 
 
 _TWINNING = re.compile(r"[Pp]artner(?:stadt|städte|schaft|gemeinde|kommune|region|kreis|landkreis)|[Ss]tädtepartnerschaft|[Pp]atenschaft|[Vv]erschwisterung")
+
+
+#: A town abroad this close to a German place named within BORDER_CHARS of it is across the border from it.
+BORDER_KM = 25.0
+BORDER_CHARS = 150
+
+
+def _across_the_border(places, start: int, german: tuple[tuple[int, float, float], ...]) -> ForeignPlace | None:
+    """The place abroad (of those sharing the name) within BORDER_KM of a German place named nearby."""
+    import math
+
+    near = [(lon, lat) for pos, lon, lat in german if abs(pos - start) <= BORDER_CHARS]
+    best, best_km = None, BORDER_KM
+    for p in places:
+        if p.lon is None or p.kind == "common":
+            continue
+        for lon, lat in near:
+            km = math.hypot((p.lon - lon) * 111.3 * math.cos(math.radians((p.lat + lat) / 2)), (p.lat - lat) * 111.3)
+            if km <= best_km:
+                best, best_km = p, km
+    return best
 
 
 #: "Städtepartnerschaft mit Graz": the twinning word right before the name.
