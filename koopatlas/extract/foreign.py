@@ -24,6 +24,7 @@ import ahocorasick
 import pandas as pd
 
 from koopatlas.extract.fields import COUNTRIES
+from koopatlas.extract.places import distance_km
 
 #: Where most German twin towns are: villages of 1,000 inhabitants count here.
 TWIN_COUNTRIES = frozenset(["FR", "PL", "CZ", "AT", "IT", "NL", "HU", "GB", "BE", "LU", "DK", "CH"])
@@ -271,15 +272,13 @@ BORDER_CHARS = 150
 
 def _across_the_border(places, start: int, german: tuple[tuple[int, float, float], ...]) -> ForeignPlace | None:
     """The place abroad (of those sharing the name) within BORDER_KM of a German place named nearby."""
-    import math
-
     near = [(lon, lat) for pos, lon, lat in german if abs(pos - start) <= BORDER_CHARS]
     best, best_km = None, BORDER_KM
     for p in places:
         if p.lon is None or p.kind == "common":
             continue
         for lon, lat in near:
-            km = math.hypot((p.lon - lon) * 111.3 * math.cos(math.radians((p.lat + lat) / 2)), (p.lat - lat) * 111.3)
+            km = distance_km(p.lon, p.lat, lon, lat)
             if km <= best_km:
                 best, best_km = p, km
     return best

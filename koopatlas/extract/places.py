@@ -57,9 +57,9 @@ _VERBAND_KINDS = {
 }
 #: A list whose first item is unknown ("die Landkreise SÜW und …"), or one a colon opens after
 #: the plural ("die zehn kreisangehörigen Städte zum Austausch ein: Erkrath, Haan …").
-_KREIS_LIST = re.compile(r"\b(?:Land)?[Kk]reis(?:e|en)(?:\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}|\b[^.!?:\n]{0,40}:\s*)$")
-_CITY_LIST = re.compile(
-    r"\b(?:Städte|Städten|Gemeinden|Kommunen)(?:\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}|\b[^.!?:\n]{0,40}:\s*)$")
+_LIST_AFTER_PLURAL = r"(?:\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}|\b[^.!?:\n]{0,40}:\s*)$"
+_KREIS_LIST = re.compile(r"\b(?:Land)?[Kk]reis(?:e|en)" + _LIST_AFTER_PLURAL)
+_CITY_LIST = re.compile(r"\b(?:Städte|Städten|Gemeinden|Kommunen)" + _LIST_AFTER_PLURAL)
 #: After a name (also glued by a hyphen, „Kyffhäuser-Landrätin“, or as its demonym, „Bautzener Landrat“).
 _KREIS_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt)\b")
 _CITY_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b")
@@ -109,8 +109,10 @@ _VENUE_BEFORE = re.compile(
     r"(?:der\s+|dem\s+|den\s+)?(?:[A-ZÄÖÜ][\w.-]*\s+){0,3})$"
 )
 #: Between a name and a Kreis or Land that places it: "Bergen (Landkreis Celle)", "Lichtenau bei Paderborn".
-_PLACED_BY = re.compile(r"(?:\(\s*(?:bei|nahe|im|Landkreis|Kreis|Lkr\.|LK)?\s*|\bbei\s+|\bnahe\s+|\bim\s+(?:Landkreis|Kreis)\s+)$")
-_QUALIFIER_BEFORE = re.compile(r"(?:\(\s*(?:bei|nahe|Landkreis|Kreis|Lkr\.|LK)?\s*|\bbei\s+|\bnahe\s+|\bim\s+(?:Landkreis|Kreis)\s+|\bin\s+|,\s*)$")
+_PLACING = r"\(\s*(?:bei|nahe|im|Landkreis|Kreis|Lkr\.|LK)?\s*|\bbei\s+|\bnahe\s+|\bim\s+(?:Landkreis|Kreis)\s+"
+_PLACED_BY = re.compile(f"(?:{_PLACING})$")
+#: ... and, for a qualifier of a place already resolved, also "in" and a comma ("Gerbrunn, Landkreis Würzburg").
+_QUALIFIER_BEFORE = re.compile(rf"(?:{_PLACING}|\bin\s+|,\s*)$")
 #: Institutions named after a place: the place is not the actor.
 _INSTITUTION = re.compile(
     r"\b(?:Universität|Uni|TU|Technische Universität|Hochschule|FH|Fachhochschule|HAW|IHK|Handwerkskammer|Sparkasse|"
@@ -518,7 +520,7 @@ class PlaceLinker:
                     if anchor_laender:
                         s += 0.8 * anchor_laender.count(c.ags[:2]) / len(anchor_laender)
                     if anchor_points:
-                        d = min(_km(r.lon, r.lat, lon, lat) for lon, lat in anchor_points)
+                        d = min(distance_km(r.lon, r.lat, lon, lat) for lon, lat in anchor_points)
                         s += 1.0 * math.exp(-d / 80)
                     if i in placed and (c.ags.startswith(placed[i]) or (r.kreis_ags or "").startswith(placed[i])):
                         s += PLACED_WEIGHT
@@ -610,7 +612,7 @@ class PlaceLinker:
             for c in cands:
                 other = self.regions.get(c.ags)
                 if other is not None and other.ags != region.ags and other.lon is not None and region.lon is not None:
-                    best = max(best, math.exp(-_km(region.lon, region.lat, other.lon, other.lat) / LIST_MATE_KM))
+                    best = max(best, math.exp(-distance_km(region.lon, region.lat, other.lon, other.lat) / LIST_MATE_KM))
         return best
 
     def _both_kinds(self, text: str, linked: list[Linked]) -> list[Linked]:
@@ -804,7 +806,8 @@ def _confidence(mentions: list[Linked]) -> float:
     return round(min(1.0, 0.45 + 0.12 * min(margin, 3.0) + 0.2 * support), 2)
 
 
-def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+def distance_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Kilometres between two points (equirectangular: exact enough within a few hundred km)."""
     dx = (lon1 - lon2) * 111.3 * math.cos(math.radians((lat1 + lat2) / 2))
     dy = (lat1 - lat2) * 111.3
     return math.hypot(dx, dy)
