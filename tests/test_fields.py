@@ -134,6 +134,11 @@ def test_foreign_partners_with_country():
     assert found.get("Gostyń") == "PL"
 
 
+def test_a_swiss_canton_is_a_partner_without_its_country():
+    found = dict(fields.foreign_partners("Der Landkreis Lörrach und der Kanton Basel-Stadt vereinbarten eine Zusammenarbeit."))
+    assert found == {"Kanton Basel-Stadt": "CH"}
+
+
 def test_a_region_abroad_after_its_countrys_adjective_keeps_its_region_word():
     found = dict(fields.foreign_partners("Der Kreis Kleve und die niederländische Provinz Gelderland arbeiten zusammen."))
     assert found == {"Provinz Gelderland": "NL"}

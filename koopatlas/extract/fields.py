@@ -209,7 +209,7 @@ def people(text: str) -> list[Person]:
 #: Words for a region or municipality that only one country uses: "Komitat Pest" is Hungarian,
 #: "Powiat Krosno" Polish, with or without the country named.
 FOREIGN_REGION_WORDS = {"Komitat": "HU", "Powiat": "PL", "Gmina": "PL", "Woiwodschaft": "PL", "Département": "FR",
-                        "Departement": "FR", "Okres": "CZ", "Județ": "RO"}
+                        "Departement": "FR", "Okres": "CZ", "Județ": "RO", "Kanton": "CH"}
 FOREIGN_REGION = re.compile(  # also in the genitive: "des Komitats Pest"
     rf"\b(?P<word>{'|'.join(FOREIGN_REGION_WORDS)})s?\s+(?P<name>[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+)")
 
