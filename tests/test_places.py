@@ -368,3 +368,8 @@ def test_a_verband_named_without_its_kind_counts_only_under_a_verband_cue(linker
 
 def test_a_headlines_last_word_is_no_first_name_of_the_next_lines_first_word(linker):
     assert participants(linker, "Partnerschaft mit Haan\nDie Stadt Hilden feiert das Jubiläum.") == {"05158008", "05158016"}
+
+
+def test_a_neighbouring_landkreis_cue_names_the_kreis_not_the_town(linker):
+    text = "Der Nachbarlandkreis Rotenburg (Wümme) und der Heidekreis stimmen sich ab."
+    assert participants(linker, text) == {"03357", "03358"}

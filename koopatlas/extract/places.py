@@ -26,7 +26,7 @@ from koopatlas.gazetteer import Candidate, Gazetteer, Mention, base_name
 # --- cues ------------------------------------------------------------------------
 
 _KREIS_CUE = re.compile(
-    r"(?:\b(?:Land|Nachbar|Partner|Heimat)?[Kk]reis(?:e|es|en)?|Landkreis\w*|Partnerlandkreis\w*|\w+-Kreise|(?<!\w)(?!Stadtkreis)\w+kreise|"
+    r"(?:\b(?:(?:Nachbar|Partner|Heimat)?[Ll]and|Nachbar|Partner|Heimat)?[Kk]reis(?:e|es|en)?|Landkreis\w*|\w+-Kreise|(?<!\w)(?!Stadtkreis)\w+kreise|"
     r"Landr(?:at|ätin|äte|atsamt\w*)|Kreistag\w*|Kreisverwaltung\w*|Kreishaus|Landkreisen)\s*:?\s*$"
 )
 
