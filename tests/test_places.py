@@ -357,6 +357,9 @@ def test_an_article_before_a_common_word_still_makes_it_a_noun(linker):
 def test_a_kreis_in_brackets_after_a_name_outweighs_a_namesake_elsewhere(linker):
     text = ("Bürgermeister Meier aus Bergen auf Rügen besuchte die Partnergemeinde Bergen (Landkreis Celle).")
     assert {"13073010", "03351004"} <= participants(linker, text)
+    # only right after the name: the next person's Kreis in brackets does not place the city before it
+    text = "Oberbürgermeisterin Eva Weber (Augsburg) und Landrat Martin Sailer (Landkreis Augsburg) trafen sich."
+    assert participants(linker, text) == {"09761", "09772"}
 
 
 def test_a_verband_named_without_its_kind_counts_only_under_a_verband_cue(linker):

@@ -484,8 +484,9 @@ class PlaceLinker:
         placed: dict[int, str] = {}
         for j in range(len(mentions) - 1):
             nxt = options[j + 1]
+            gap = text[mentions[j].end: mentions[j + 1].start]
             if options[j] and len(options[j]) > 1 and nxt and len(nxt) == 1 and nxt[0].level in ("kreis", "land") \
-                    and _PLACED_BY.search(text, mentions[j].end, mentions[j + 1].start):
+                    and len(gap) <= 16 and ")" not in gap and _PLACED_BY.search(gap):
                 placed[j] = nxt[0].ags
         # names that resolve unambiguously somewhere in the text (per candidate ags)
         explicit_ags = {c.ags for m, cands in zip(mentions, options, strict=True) if cands and len(m.candidates) == 1
