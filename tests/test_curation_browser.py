@@ -168,6 +168,7 @@ def test_an_editor_corrects_a_stored_event_from_the_ereignisse_detail_view(edito
     _open(page, f"{url}/ereignisse?ereignis={event}")
     _login(page)
     page.get_by_text("Korrigieren").click()
+    settle(page)  # the form comes with a rerun: under load, ticking a box before it ends is lost
     form = page.locator("[data-testid='stForm']").last
     form.get_by_text("Bericht über eine Kooperation (relevant)").click()  # untick: not about cooperation
     form.get_by_label("Begründung").fill("Terminhinweis, keine Kooperation")
