@@ -26,7 +26,7 @@ from koopatlas.gazetteer import Candidate, Gazetteer, Mention, base_name
 # --- cues ------------------------------------------------------------------------
 
 _KREIS_CUE = re.compile(
-    r"(?:\b(?:(?:Nachbar|Partner|Heimat)?[Ll]and|Nachbar|Partner|Heimat)?[Kk]reis(?:e|es|en)?|Landkreis\w*|\w+-Kreise|(?<!\w)(?!Stadtkreis)\w+kreise|"
+    r"(?:\b(?:Nachbar|Partner|Heimat)?(?:[Ll]and)?[Kk]reis(?:e|es|en)?|Landkreis\w*|\w+-Kreise|(?<!\w)(?!Stadtkreis)\w+kreise|"
     r"Landr(?:at|ätin|äte|atsamt\w*)|Kreistag\w*|Kreisverwaltung\w*|Kreishaus|Landkreisen)\s*:?\s*$"
 )
 
@@ -175,6 +175,8 @@ COMMON_WORD_KEEP_KM2 = 150.0
 
 #: A list-mate close by draws an ambiguous name towards it: weight, and the distance (km) of 1/e.
 LIST_MATE_WEIGHT = 1.0
+#: How far a qualifier may stand from the name it places: "Gerbrunn (bei Würzburg)", "Bergen (Landkreis Celle)".
+QUALIFIER_GAP_CHARS = 16
 #: A Kreis or Land in brackets right after a name outweighs a namesake named elsewhere (+1.5).
 PLACED_WEIGHT = 3.0
 LIST_MATE_KM = 40.0
@@ -486,7 +488,7 @@ class PlaceLinker:
             nxt = options[j + 1]
             gap = text[mentions[j].end: mentions[j + 1].start]
             if options[j] and len(options[j]) > 1 and nxt and len(nxt) == 1 and nxt[0].level in ("kreis", "land") \
-                    and len(gap) <= 16 and ")" not in gap and _PLACED_BY.search(gap):
+                    and len(gap) <= QUALIFIER_GAP_CHARS and ")" not in gap and _PLACED_BY.search(gap):
                 placed[j] = nxt[0].ags
         # names that resolve unambiguously somewhere in the text (per candidate ags)
         explicit_ags = {c.ags for m, cands in zip(mentions, options, strict=True) if cands and len(m.candidates) == 1
@@ -699,7 +701,7 @@ class PlaceLinker:
         for i in range(1, len(linked)):
             prev, cur = linked[i - 1], linked[i]
             gap = text[prev.end: cur.start]
-            if len(gap) <= 16 and _QUALIFIER_BEFORE.search(gap) and not _LIST_SEP.match(gap):
+            if len(gap) <= QUALIFIER_GAP_CHARS and _QUALIFIER_BEFORE.search(gap) and not _LIST_SEP.match(gap):
                 inside = cur.ags == prev.ags[: len(cur.ags)] or (
                     prev.ags in self.regions and cur.ags in (self.regions[prev.ags].kreis_ags, prev.ags[:2])
                 )
