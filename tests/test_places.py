@@ -105,6 +105,16 @@ def test_a_demonym_before_an_office_names_the_place_at_the_offices_level(linker)
     assert not roles(linker, "Neuer Bürgermeister ist ein Parteiloser Bürgermeister.")  # adjectives are no demonyms
 
 
+def test_a_demonym_before_a_delegation_or_a_colleague_names_the_place(linker):
+    found = participants(linker, "Eberbachs Bürgermeister und sein Schönbrunner Kollege unterzeichneten die Vereinbarung.")
+    assert "08226081" in found  # Schönbrunn (Rhein-Neckar-Kreis), the colleague's Gemeinde
+    assert "05911" in participants(linker, "Die Stadt Lünen und die Bochumer Stadtspitze vereinbarten eine Kooperation.")
+    found = roles(linker, "Eine Zwickauer Delegation besuchte den Landkreis Lörrach.")
+    assert {"08336"} < set(found) and any(a.startswith("14524") for a in found)  # Zwickau, Stadt or Kreis
+    # the plural „Rathauschefs“ of a Kreis's demonym names many towns, not one
+    assert not any(a.startswith("09176") for a in roles(linker, "Die Eichstätter Rathauschefs fuhren nach Hessen."))
+
+
 def test_a_plural_place_noun_before_a_list_keeps_its_first_name(linker):
     text = "Die Marktgemeinden Arberg und Bechhofen sowie die Gemeinde Burk arbeiten beim Bauhof zusammen."
     assert {"09571113", "09571115", "09571128"} <= participants(linker, text)

@@ -61,15 +61,18 @@ _LIST_AFTER_PLURAL = r"(?:\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}|\b
 _KREIS_LIST = re.compile(r"\b(?:Land)?[Kk]reis(?:e|en)" + _LIST_AFTER_PLURAL)
 _CITY_LIST = re.compile(r"\b(?:Städte|Städten|Gemeinden|Kommunen)" + _LIST_AFTER_PLURAL)
 #: After a name (also glued by a hyphen, „Kyffhäuser-Landrätin“, or as its demonym, „Bautzener Landrat“).
-_KREIS_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt)\b")
-_CITY_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b")
+_KREIS_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt|Kreisspitze)\b")
+_CITY_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Rathauschef(?:in)?|Stadtrat|Stadtverwaltung|Stadtspitze|Gemeinderat)\b")
 #: „Bautzener Landrat“, „Görlitzer Oberbürgermeisterin“, „Dresdner Rathaus“: a place's demonym before
-#: one of its offices names the place (the office says which level, see _KREIS_AFTER / _CITY_AFTER).
+#: one of its offices names the place (the office says which level, see _KREIS_AFTER / _CITY_AFTER);
+#: so does one before its delegation, guests or a person's colleague („Zwickauer Delegation“,
+#: „sein Schönbrunner Kollege“). Not the plural „Rathauschefs“: a Kreis's many mayors.
 #: Found from the office (few per text) and read back to the demonym: scanning every capitalised word
 #: for a following office cost more than the rest of the linking's regular expressions.
 _DEMONYM_OFFICE = re.compile(  # a space first, then the lookbehind: the engine skips to spaces
     r"\s(?<=er\s)\s*(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Landratsamt|(?:Ober)?[Bb]ürgermeister(?:in)?|OB|"
-    r"Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat)\b"
+    r"Rathaus|Stadtrat|Stadtverwaltung|Gemeinderat|Stadtspitze|Kreisspitze|Verwaltungsspitze|Rathauschef(?:in)?|"
+    r"Delegation|Abordnung|Gäste[n]?|Besuchergruppe|(?:Amts)?[Kk]olleg(?:e|en|in)|Vertreter(?:in|innen)?)\b"
 )
 #: A qualifier after a name: "Neustadt an der Waaldnaab" (matched right after the name).
 _QUALIFIER_TAIL = re.compile(r"\s(an der|a\.\s?d\.|am|a\.|bei|b\.|im|in der|in|i\.\s?d\.)\s([A-ZÄÖÜ][\wäöüß-]+)")
