@@ -40,6 +40,24 @@ def test_anniversary_of_a_hyphenated_partnership():
     assert anniversary_year(text, date(2026, 1, 1)) == 2022
 
 
+def test_anniversary_written_in_words():
+    today = date(2026, 1, 1)
+    assert anniversary_year("Zehn Jahre Städtepartnerschaft: Seit 2013 gab es viele Schüleraustausche.", today) == 2023
+    assert anniversary_year("Das fünfundzwanzigjährige Bestehen der 1991 besiegelten Partnerschaft.", today) == 2016
+    assert anniversary_year("Zum zwanzigsten Jahrestag der 2001 unterzeichneten Partnerschaft reisten sie.", today) == 2021
+    assert anniversary_year("Dreißig Jahre nach der Wiedervereinigung trafen sich die Landräte.", today) == 2020
+    # a number word needs its anniversary noun; an article is no number
+    assert anniversary_year("Seit 2013 ein Jubiläum nach dem anderen.", today) is None
+
+
+def test_number_words():
+    from koopatlas.extract.dates import number
+
+    assert [number(w) for w in ("12", "zehn", "Elf", "fünfundzwanzigsten", "dritte", "einhundertzwanzig")] == \
+        [12, 10, 11, 25, 3, 120]
+    assert number("Ehe") is None and number("und") is None
+
+
 def test_anniversary_of_german_unity_needs_no_founding_year_in_the_text():
     assert anniversary_year("Das Jubiläumsjahr 30 Jahre Deutsche Einheit feierten beide Städte.", date(2026, 1, 1)) == 2020
     assert anniversary_year("25 Jahre nach dem Mauerfall trafen sich die Bürgermeister.", date(2026, 1, 1)) == 2014

@@ -171,12 +171,50 @@ def url_date(url: str | None, today: date | None = None) -> tuple[int | None, da
     return None, None
 
 
+_UNITS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
+_TEENS = {"zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16,
+          "siebzehn": 17, "achtzehn": 18, "neunzehn": 19}
+_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80,
+         "neunzig": 90}
+_ORDINALS = {"erst": 1, "dritt": 3, "siebt": 7, "acht": 8}
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+#: A number up to 199 in words, as anniversaries are often written: „Zehn Jahre“, „fünfundzwanzigjährige“,
+#: „zum zwanzigsten Jahrestag“.
+_NUMBER_WORD = (rf"(?:(?:ein)?hundert(?:und)?)?(?:(?:(?:{_alternatives(_UNITS)})und)?(?:{_alternatives(_TENS)})"
+                rf"|{_alternatives(_TEENS)}|{_alternatives(_UNITS)})")
+_NUMBER = rf"\d{{1,3}}|{_NUMBER_WORD}"
+_NUMBER_TH = rf"\d{{1,3}}\.?|(?:{_NUMBER_WORD})s?te[nmrs]?|(?:{_alternatives(_ORDINALS)})e[nmrs]?"
+
+
+def number(text: str) -> int | None:
+    """123, „dreißig“, „fünfundzwanzigsten“, „dritte“ → the number; None for anything else."""
+    word = text.strip().rstrip(".").lower()
+    if word.isdigit():
+        return int(word)
+    m = re.fullmatch(rf"((?:ein)?hundert(?:und)?)?({_NUMBER_WORD})?(s?te[nmrs]?)?", word)
+    if m and (m[1] or m[2]):
+        total = 100 if m[1] else 0
+        part = m[2] or ""
+        units, _, tens = part.partition("und") if part.endswith(tuple(_TENS)) and "und" in part else ("", "", part)
+        value = _TENS.get(tens) or _TEENS.get(tens) or _UNITS.get(tens)
+        if part and value is None:
+            return None
+        return total + (value or 0) + (_UNITS.get(units, 0) if units else 0)
+    m = re.fullmatch(rf"({_alternatives(_ORDINALS)})e[nmrs]?", word)
+    return _ORDINALS[m[1]] if m else None
+
+
 ANNIVERSARY = re.compile(
-    r"(?P<n>\d{1,3})\.?\s*(?:Jubiläum|Geburtstag|Jahrestag|Stiftungsfest)"
-    r"|(?P<n2>\d{1,3})-?jährige[nms]?\s+(?:Jubiläum|Bestehen|Partnerschaft|Städtepartnerschaft|Freundschaft)"
-    r"|(?P<n3>\d{1,3})\s+Jahre\s+(?:[\w-]+\s+){0,2}(?:Partnerschaft|Städtepartnerschaft|Freundschaft|Zusammenarbeit|"
+    rf"\b(?P<n>{_NUMBER_TH})\s*(?:Jubiläum|Geburtstag|Jahrestag|Stiftungsfest)"
+    rf"|\b(?P<n2>{_NUMBER})-?jährige[nms]?\s+(?:Jubiläum|Bestehen|Partnerschaft|Städtepartnerschaft|Freundschaft)"
+    rf"|\b(?P<n3>{_NUMBER})\s+Jahre\s+(?:[\w-]+\s+){{0,2}}(?:Partnerschaft|Städtepartnerschaft|Freundschaft|Zusammenarbeit|"
     r"Kooperation|Verwaltungsgemeinschaft|Bestehen|Landkreis|Kreis)"
-    r"|(?P<n4>\d{1,3})\s+Jahre\s+(?:nach\s+(?:der|dem)\s+)?(?P<national>Wiedervereinigung|Deutsche[rn]?\s+Einheit|Mauerfall|Friedliche[rn]?\s+Revolution)"
+    rf"|\b(?P<n4>{_NUMBER})\s+Jahre\s+(?:nach\s+(?:der|dem)\s+)?(?P<national>Wiedervereinigung|Deutsche[rn]?\s+Einheit|Mauerfall|Friedliche[rn]?\s+Revolution)"
     r"|(?P<silver>Silberhochzeit|silberne[ns]?\s+\w+)|(?P<gold>Goldene\s+Hochzeit|goldene[ns]?\s+\w+)",
     re.IGNORECASE,
 )
@@ -203,7 +241,7 @@ def anniversary_year(text: str, today: date | None = None) -> int | None:
     if not matches:
         return None
     m = next((m for m in matches if not m["national"]), matches[0])
-    n = int(m["n"] or m["n2"] or m["n3"] or m["n4"] or 0) or (25 if m["silver"] else 50 if m["gold"] else 0)
+    n = number(m["n"] or m["n2"] or m["n3"] or m["n4"] or "0") or (25 if m["silver"] else 50 if m["gold"] else 0)
     if not 1 <= n <= 200:
         return None
     founded = [(abs(f.start() - m.start()), int(f[1] or f[2])) for f in FOUNDING.finditer(text)]
@@ -211,7 +249,7 @@ def anniversary_year(text: str, today: date | None = None) -> int | None:
         if 1990 <= y + n <= today.year + 1:
             return y + n
     for national in (m for m in matches if m["national"]):
-        year = NATIONAL_BASE_YEARS[national["national"].split()[-1].lower()] + int(national["n4"])
+        year = NATIONAL_BASE_YEARS[national["national"].split()[-1].lower()] + (number(national["n4"]) or 0)
         if year <= today.year + 1:
             return year
     return None
