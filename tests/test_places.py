@@ -28,6 +28,20 @@ def test_stadt_und_landkreis_names_two_authorities(linker):
     assert participants(linker, "Für Stadt und Landkreis Kaiserslautern wurde eine gemeinsame Studie erstellt.") == {"07312", "07335"}
 
 
+def test_a_kreis_named_before_und_der_stadt_is_not_that_citys_kreis(linker):
+    text = "Vertreter aus dem Main-Kinzig-Kreis und der Stadt Offenbach am Main trafen sich."
+    assert participants(linker, text) == {"06435", "06413"}  # not also the Landkreis Offenbach
+    assert participants(linker, "Der Landkreis und die Stadt Kassel arbeiten zusammen.") >= {"06611", "06633"}
+
+
+def test_one_name_is_one_town_throughout_a_text(linker):
+    text = ("Gefördert werden Vorhaben in den Gemeinden Altdorf, Burgthann, Leinburg und Schwarzenbruck. "
+            "Die Gemeinde Altdorf erhält 120.000 Euro.")
+    found = roles(linker, text)
+    assert "09574112" in found  # Altdorf b. Nürnberg, beside Burgthann
+    assert not {"07337002", "08115002", "08116005", "09274113"} & set(found)  # no other Altdorf
+
+
 def test_same_named_towns_by_their_qualifier(linker):
     text = "Vertreter aus Neustadt an der Weinstraße, Neustadt in Sachsen und Neustadt (Hessen) trafen sich im Netzwerk."
     assert {"07316", "14628260", "06534016"} <= participants(linker, text)

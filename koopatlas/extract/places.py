@@ -165,7 +165,7 @@ _LOWER_FUNCTION = frozenset(
     ["und", "oder", "sowie", "aber", "über", "unter", "hinter", "gegen", "wieder", "wider", "nach", "in", "im", "aus", "bei", "mit", "von", "vom", "zu", "zum", "zur", "für", "an", "am", "auf", "zwischen", "neben", "vor", "durch", "um", "ab", "bis", "seit", "samt", "nahe", "ob", "weder", "noch", "als", "wie", "denn"]
 )
 _CITY_AND = re.compile(r"\b(?:Stadt|Hansestadt|Städte)\s+und\s+(?:des\s+|der\s+|dem\s+)?$")
-_KREIS_AND = re.compile(r"\b(?:Land)?[Kk]reis(?:es)?\s+und\s+(?:der\s+|die\s+)?(?:Stadt\s+|Hansestadt\s+)?$")
+_KREIS_AND = re.compile(r"(?<![\w-])(?:Land)?[Kk]reis(?:es)?\s+und\s+(?:der\s+|die\s+)?(?:Stadt\s+|Hansestadt\s+)?$")
 #: Unmatched words worth a fuzzy look: Kreis-like endings, or right after a Kreis word.
 _KREISLIKE_END = re.compile(r"k(?:e?reis|ries|reiß|reiss|res)\b")
 _AFTER_KREIS_WORD = re.compile(r"reis(?:e|es|en)?\s+(?:\w+\s+)?([A-ZÄÖÜ][\wäöüß-]{7,})")
@@ -186,6 +186,7 @@ LIST_MATE_KM = 40.0
 
 LEAD_CHARS = 350  # title and lead: whoever is named here is what the text is about
 _PREFIX_WORDS = frozenset(["Landkreis", "Landkreises", "Kreis", "Kreises", "Lkr.", "LK", "Lk.", "Krs.", "Kr.", "Landratsamt", "Kreisverwaltung", "Kreishaus", "Stadt", "Hansestadt", "Gemeinde", "Markt", "Städteregion", "Region", "Stadtkreis", "Landeshauptstadt", "Bezirk"])
+_TOWN_WORDS = frozenset(["Stadt", "Hansestadt", "Gemeinde", "Markt", "Landeshauptstadt"])
 _UNNAMED_KREIS = re.compile(
     r"\b(?:(?:der|den|dem|des)\s+(?:Land)?[Kk]reis(?:es)?|Landr(?:at|ätin)|Kreishaus|Kreisverwaltung|Landratsamt)\b"
     r"(?!\s+(?:[A-ZÄÖÜ][\wäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]+\b(?!\s+[a-zäöüß]))"
@@ -564,6 +565,7 @@ class PlaceLinker:
         linked = self._drop_common_words(text, linked)
         linked += self._both_kinds(text, linked)
         self._harmonise(linked)
+        self._one_town_per_name(linked)
         return sorted(linked, key=lambda lk: lk.start)
 
     def is_common_word(self, word: str) -> bool:
@@ -727,6 +729,28 @@ class PlaceLinker:
             for lk in group:
                 if lk.cue is None and lk.ags != best:
                     lk.ags = best
+
+    def _one_town_per_name(self, linked: list[Linked]) -> None:
+        """One text means one town by one name: „in den Gemeinden Altdorf, Burgthann …“ placed Altdorf
+        beside Burgthann, so a later „Gemeinde Altdorf“ is that Altdorf, not another one. A kind word
+        before the name (Stadt, Gemeinde, Markt) or a cue tells the level, not which of the towns."""
+        groups: dict[str, list[Linked]] = defaultdict(list)
+        for lk in linked:
+            region = self.regions.get(lk.ags)
+            if lk.n_candidates > 1 and region is not None and (lk.level == "gemeinde" or region.kreisfrei):
+                words = lk.text.split(" ")
+                name = " ".join(words[1:]) if len(words) > 1 and words[0] in _TOWN_WORDS else lk.text
+                groups[name].append(lk)
+        for name, group in groups.items():
+            if len({lk.ags for lk in group}) < 2:
+                continue
+            totals: dict[str, float] = defaultdict(float)
+            for lk in group:
+                totals[lk.ags] += lk.score
+            best = max(totals, key=totals.get)
+            if any(c.ags == best for c in self.gaz.lookup(name)):
+                for lk in group:
+                    lk.ags, lk.level = best, self.regions[best].level
 
     # -- roles ------------------------------------------------------------------------
 
