@@ -375,3 +375,15 @@ def test_a_place_named_as_background_is_marked_so_in_any_case(linker, sentence):
 def test_the_places_a_neighbour_list_names_are_all_background(linker):
     linked = linker.link("Der Kreis grenzt an die Nachbarkreise Groß-Gerau, Offenbach und Bergstraße. Offenbach lädt ein.")
     assert [lk.background for lk in linked] == [True, True, True, False]
+
+
+def test_a_place_named_only_in_an_institutions_name_takes_no_part(gazetteer):
+    from koopatlas.extract import Extractor
+
+    extractor = Extractor(gazetteer)  # the shipped model
+    text = ("Die Sparkasse Celle-Gifhorn-Wolfsburg unterstützt das gemeinsame Projekt der Stadt Uelzen und der "
+            "Gemeinde Bienenbüttel. Die Kooperation startet 2023.")
+    event = extractor.extract(make_document("satz", "satz.txt", text))
+    parties = {a.ags for a in event.authorities if a.role == "participant"}
+    assert {"03360025", "03360004"} <= parties  # Uelzen, Bienenbüttel
+    assert not parties & {"03351006", "03151009", "03103"}  # not Celle, Gifhorn, Wolfsburg: the bank's name

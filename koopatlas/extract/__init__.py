@@ -84,6 +84,13 @@ def can_take_part(a: Authority) -> bool:
     return a.level != "land" or a.ags in _CITY_STATES
 
 
+def only_in_institutions(a: Authority) -> bool:
+    """A place named only in institutions' names („Universität Kassel“, „Sparkasse Celle-Gifhorn“) is no
+    party: the annotation leaves universities, banks and companies out. The learned role model sees
+    too few of them (three in the corpus) to weigh this, so it is a rule at decision time."""
+    return bool(a.mentions) and all(m.institution for m in a.mentions)
+
+
 @dataclass
 class Analysis:
     """Everything the rules found in one document, as candidates with features."""
@@ -195,7 +202,8 @@ class Extractor:
 
     def role_probabilities(self, an: Analysis, role: LinearModel | None = None) -> list[float]:
         role = role or self.model.role
-        return [role.probability(f) if can_take_part(a) else 0.0 for a, f in zip(an.authorities, an.candidates, strict=True)]
+        return [role.probability(f) if can_take_part(a) and not only_in_institutions(a) else 0.0
+                for a, f in zip(an.authorities, an.candidates, strict=True)]
 
     def relevance_features(self, an: Analysis, role_p: list[float]) -> feats.Features:
         return an.document | feats.role_summary(role_p)

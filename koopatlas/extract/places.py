@@ -554,6 +554,8 @@ class PlaceLinker:
         run: list[Linked] = linked[:1]
         for a, b in zip(linked, linked[1:], strict=False):
             gap = text[a.end: b.start]
+            if a.institution and gap in ("-", "/"):
+                b.institution = True  # one institution's name: "Sparkasse Celle-Gifhorn", "Universität Duisburg-Essen"
             if _LIST_SEP.match(gap) or a.cue == b.cue == "actor" and _CAPTION_SEP.match(gap):
                 a.in_list = b.in_list = True
                 b.background = b.background or a.background  # "beispielsweise mit A, B und C"
