@@ -100,6 +100,13 @@ def test_a_false_friend_is_skipped_only_after_its_letters():
     assert [s for _, _, s in matcher.hits("kreise reise dienstreise")] == [7, 19]
 
 
+def test_exchanging_views_is_a_cooperation_signal_and_a_working_meeting(extractor):
+    text = "Die Bürgermeister der Städte Lohne und Dinklage tauschen sich regelmäßig über die Stadtentwicklung aus."
+    labels = {label for label, _, _ in fields.signal_hits(text)}
+    assert {"coop", "type:arbeitstreffen"} <= labels
+    assert extract(extractor, text).relevant  # it was not: no cooperation word
+
+
 def test_relevance_needs_two_parties_and_cooperation(extractor):
     agreement = "Kooperation\nDie Landkreise Görlitz und Bautzen unterzeichnen eine Kooperationsvereinbarung."
     assert extract(extractor, agreement).relevant

@@ -17,6 +17,7 @@ COOPERATION_TERMS = (
     "letter of intent", "absichtserklärung", "verbund", "miteinander", "kooperationsraum", "regionalmanagement", "fusion",
     "zusammenleg", "zusammenschluss", "zusammengeschlossen", "gespräch", "abstimm", "verständig", "ausschuss",
     "mitglied", "beitritt", "stadt-umland", "nachbar", "projekt", "labor", "labore", "modellvorhaben", "vorhaben",
+    "tauschen sich", "tauschten sich", "tauscht sich",  # „tauschten sich … aus“
 )
 
 #: Signs that a text is not a report of cooperation between local authorities:
@@ -44,7 +45,8 @@ EVENT_TYPES: list[tuple[str, tuple[str, ...], float]] = [
                  "masterplan", "studie", "gemeinsame bewerbung", "gemeinsamen antrag", "wettbewerb", "initiative"), 0.9),
     ("besuch", ("besuch", "zu gast", "delegation", "empfang", "empfing", "gegenbesuch", "visite", "reise", "besichtig"), 1.0),
     ("arbeitstreffen", ("arbeitstreffen", "workshop", "konferenz", "klausur", "fachaustausch", "städtetag", "sitzung",
-                        "tagung", "ausschuss", "runde", "gespräch", "treffen", "trafen"), 0.8),
+                        "tagung", "ausschuss", "runde", "gespräch", "treffen", "trafen", "tauschten sich",
+                        "tauschen sich"), 0.8),
 ]
 _EVENT_WEIGHT = {name: weight for name, _, weight in EVENT_TYPES}
 #: Letters before an event-type word that make it another word: Kreise and Preise are no journeys,
