@@ -107,6 +107,17 @@ def test_exchanging_views_is_a_cooperation_signal_and_a_working_meeting(extracto
     assert extract(extractor, text).relevant  # it was not: no cooperation word
 
 
+@pytest.mark.parametrize("text", [
+    "Die Städte Neuss und Grevenbroich teilen sich ab 2021 eine Vergabestelle.",
+    "Die Landkreise Harz und Goslar stimmen sich seit 2020 beim Katastrophenschutz eng ab.",
+    "Die Gemeinden Sande und Schortens unterstützen sich seit 2019 beim Winterdienst.",
+    "Der Kreis Unna und die Stadt Hamm ziehen beim Ausbau der Radwege an einem Strang.",
+])
+def test_sharing_and_coordinating_verbs_report_cooperation(extractor, text):
+    assert "coop" in {label for label, _, _ in fields.signal_hits(text)}
+    assert extract(extractor, text).relevant  # none was: no cooperation word
+
+
 def test_relevance_needs_two_parties_and_cooperation(extractor):
     agreement = "Kooperation\nDie Landkreise Görlitz und Bautzen unterzeichnen eine Kooperationsvereinbarung."
     assert extract(extractor, agreement).relevant

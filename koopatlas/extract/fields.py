@@ -18,6 +18,8 @@ COOPERATION_TERMS = (
     "zusammenleg", "zusammenschluss", "zusammengeschlossen", "gespräch", "abstimm", "verständig", "ausschuss",
     "mitglied", "beitritt", "stadt-umland", "nachbar", "projekt", "labor", "labore", "modellvorhaben", "vorhaben",
     "tauschen sich", "tauschten sich", "tauscht sich",  # „tauschten sich … aus“
+    "empfing", "empfangen", "empfängt", "zu gast", "gastgeber", "teilen sich", "teilten sich", "stimmen sich",
+    "stimmten sich", "unterstützen sich", "an einem strang",
 )
 
 #: Signs that a text is not a report of cooperation between local authorities:
