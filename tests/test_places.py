@@ -34,6 +34,13 @@ def test_a_kreis_named_before_und_der_stadt_is_not_that_citys_kreis(linker):
     assert participants(linker, "Der Landkreis und die Stadt Kassel arbeiten zusammen.") >= {"06611", "06633"}
 
 
+def test_a_venue_stays_the_town_beside_the_kreis_of_its_name(linker):
+    text = "Beim Treffen in Bamberg berieten die Städte Nürnberg und Fürth sowie die Landkreise Forchheim und Bamberg."
+    found = roles(linker, text)
+    assert {"09461", "09471"} <= set(found)  # Stadt Bamberg (the venue) and Landkreis Bamberg
+    assert found["09461"] == ROLE_LOCATION
+
+
 def test_one_name_is_one_town_throughout_a_text(linker):
     text = ("Gefördert werden Vorhaben in den Gemeinden Altdorf, Burgthann, Leinburg und Schwarzenbruck. "
             "Die Gemeinde Altdorf erhält 120.000 Euro.")

@@ -728,9 +728,11 @@ class PlaceLinker:
             for lk in group:
                 totals[lk.ags] += lk.score + (2 if lk.cue else 0)
             best = max(totals, key=totals.get)
+            region = self.regions.get(best)
+            best_is_kreis = region is not None and region.level == "kreis" and not region.kreisfrei
             for lk in group:
-                if lk.cue is None and lk.ags != best:
-                    lk.ags = best
+                if lk.cue is None and lk.ags != best and not (lk.venue and best_is_kreis):
+                    lk.ags = best  # (a venue, "in Bamberg", is the town beside "die Landkreise … Bamberg")
 
     def _one_town_per_name(self, linked: list[Linked]) -> None:
         """One text means one town by one name: „in den Gemeinden Altdorf, Burgthann …“ placed Altdorf
