@@ -246,6 +246,10 @@ def test_bremen_is_the_city_of_bremen(linker):
     # status lines of council minutes
     "Beschluss: einstimmig beschlossen",
     "Beschluss: zur Kenntnis genommen",
+    # share buttons and the search box
+    "Teilen auf Facebook und Twitter",
+    "Diese Seite teilen: Facebook, WhatsApp",
+    "Suche nach Inhalten der Website",
 ])
 def test_page_furniture_is_not_a_headline(line):
     assert not is_headline(line)
@@ -264,6 +268,9 @@ def test_the_title_is_the_first_headline_line_after_furniture():
     "Bürgermeister besucht die Partnerstadt",
     "Aus dem Stadtrat: Kooperationsvereinbarung zwischen den Städten unterzeichnet",
     "Nachrichten anderer Stellen - Zweckverband beschließt neue Satzung",
+    # the verb „teilen“ and the noun „Suche“ in a headline are no share button or search box
+    "Städte Neuss und Grevenbroich teilen sich künftig eine Vergabestelle",
+    "Gemeinsame Suche nach einem Standort für die Feuerwache",
 ])
 def test_headlines_with_numbers_or_separators_stay_headlines(line):
     assert is_headline(line)
