@@ -271,6 +271,8 @@ def test_the_title_is_the_first_headline_line_after_furniture():
     # the verb „teilen“ and the noun „Suche“ in a headline are no share button or search box
     "Städte Neuss und Grevenbroich teilen sich künftig eine Vergabestelle",
     "Gemeinsame Suche nach einem Standort für die Feuerwache",
+    "Gemeinsamer Datenschutzbeauftragter für drei Ämter",
+    "Übersetzungsdienst für Geflüchtete startet in zwei Landkreisen",
 ])
 def test_headlines_with_numbers_or_separators_stay_headlines(line):
     assert is_headline(line)

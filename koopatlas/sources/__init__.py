@@ -96,7 +96,7 @@ _NOT_A_TITLE = re.compile(
 _FURNITURE = re.compile(
     # page furniture: navigation, skip links, cookie and translation notices, page counters, logos
     r"\b(?:skip to|zum inhalt|navigation|inhaltsbereich|sie sind hier|sie befinden sich|startseite|hauptmenü|menü\b|"
-    r"^suche\b|seite\s*\d+\s*von|sie sind auf seite|cookie|datenschutz|google|übersetz|sprachfunktion|vorlesen|"
+    r"^suche\b|seite\s*\d+\s*von|sie sind auf seite|cookie|datenschutz(?:erklärung|hinweise?|einstellungen)?\b|google|übersetz(?:en|ung|ungen)?\b|sprachfunktion|vorlesen|"
     r"javascript|logo\b|druckversion|^teilen\b|(?:seite|artikel|beitrag|jetzt)\s+teilen\b|teilen\s+(?:auf|per|via)\b|newsletter|impressum|\w*inhaltsbereich|hauptinhalt|"
     # service and list pages: "Alle Meldungen", "Wir beraten Sie gerne.", "Was erledige ich wo?"
     r"alle (?:meldungen|nachrichten|artikel|beiträge|termine)|wir beraten sie|hier finden sie|was erledige ich|"
