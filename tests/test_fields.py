@@ -131,6 +131,12 @@ def test_relevance_needs_two_parties_and_cooperation(extractor):
     assert not event.relevant and event.topics == [] and event.with_role("participant") == []
 
 
+def test_a_region_abroad_named_by_its_town_and_its_adjective_is_one_partner(extractor):
+    text = ("Partnerschaftsvertrag mit dem Powiat Gryfino unterzeichnet\nDer Landkreis Uckermark und der polnische "
+            "Powiat Gryfiński haben 2019 einen Partnerschaftsvertrag unterzeichnet.")
+    assert extract(extractor, text).foreign_partners == [("Powiat Gryfino", "PL")]
+
+
 def test_funding_amount_funder_and_programme():
     text = ('Es ist eines von 13 Projekten, die das Bundesinnenministerium im Rahmen des Programms '
             '"Regionale Open Government Labore" mit je 180.000 Euro fördert.')

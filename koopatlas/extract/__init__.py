@@ -84,6 +84,15 @@ def can_take_part(a: Authority) -> bool:
     return a.level != "land" or a.ags in _CITY_STATES
 
 
+def _one_region(a: str, b: str) -> bool:
+    """„Powiat Gryfino“ in the headline and „Powiat Gryfiński“ (its adjective) in the text: one region abroad,
+    named by the same region word and a place name with the same first five letters."""
+    word_a, _, place_a = a.partition(" ")
+    word_b, _, place_b = b.partition(" ")
+    stem = fold(place_a)[:5]
+    return bool(place_a and place_b) and word_a == word_b and len(stem) == 5 and fold(place_b).startswith(stem)
+
+
 def only_in_institutions(a: Authority) -> bool:
     """A place named only in institutions' names („Universität Kassel“, „Sparkasse Celle-Gifhorn“) is no
     party: the annotation leaves universities, banks and companies out. The learned role model sees
@@ -194,7 +203,8 @@ class Extractor:
         labels = [fold(name) for name in out]
         for name, country in fields.foreign_partners(text, signals):  # "Region Woronesch (Russland)": not in GeoNames
             if fold(name.split(" ")[-1]) not in known and not any(fold(name) in label for label in labels) \
-                    and not self.linker.gaz.lookup(name):  # "Bagnolo San" is part of "Bagnolo San Vito"
+                    and not self.linker.gaz.lookup(name) \
+                    and not any(_one_region(name, kept) for kept in out):  # "Bagnolo San" is part of "Bagnolo San Vito"
                 out.setdefault(name, country)
         return list(out.items()), mentions
 
