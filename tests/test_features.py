@@ -375,6 +375,9 @@ def test_a_database_from_before_the_coordinates_still_reads_its_foreign_names():
     "Im Altkreis Hagenow trafen sich die Bürgermeister.",
     "Der Partnerkreis grenzt an die Nachbarkreise Groß-Gerau und Offenbach.",
     "Die Stadt liegt in unmittelbarer Nachbarschaft zum Landkreis Mansfeld-Südharz.",
+    "Nach dem Vorbild des Landkreises Passau soll die Zusammenarbeit wachsen.",
+    "Vorbild ist die Kooperation der Städte Jever und Wittmund.",
+    "Ähnliche Modelle gibt es bereits in Vechta.",
 ])
 def test_a_place_named_as_background_is_marked_so_in_any_case(linker, sentence):
     linked = linker.link(sentence)

@@ -130,7 +130,10 @@ _BACKGROUND = re.compile(
     r"|\b(?:beispielsweise|zum Beispiel|z\.\s?B\.|etwa|u\.\s?a\.|darunter auch)\s+(?:mit\s+|in\s+|aus\s+|die\s+|der\s+)?$"
     r"|\b(?:Kommunen|Gemeinden|Städte[n]?|Orte[n]?|Mitglieder[n]?|Einwohner\w*)\s+(?:im|aus dem|des)\s+(?:(?:Landkreis|Lkr\.|Kreis|LK)\s*)?$"
     # where a place lies, not who takes part: "grenzt an die Nachbarkreise A, B", "in Nachbarschaft zum Landkreis C"
-    r"|\b(?:grenz(?:t|en)\s+an|Nachbarschaft\s+zu[mr]?|liegt\s+(?:im|in\s+der|zwischen)|umgeben\s+von)\s+(?:\w+\s+){0,2}$",
+    r"|\b(?:grenz(?:t|en)\s+an|Nachbarschaft\s+zu[mr]?|liegt\s+(?:im|in\s+der|zwischen)|umgeben\s+von)\s+(?:\w+\s+){0,2}$"
+    # a model named for comparison: "nach dem Vorbild des Landkreises C", "Vorbild ist die Kooperation der Städte D und E"
+    r"|\b(?:nach\s+dem\s+Vorbild|Vorbild\s+(?:ist|sind|war|waren)|wie\s+(?:schon|bereits)\s+(?:in|bei)|ähnlich\s+wie|"
+    r"Modelle?\s+gibt\s+es\s+(?:bereits\s+|schon\s+)?in)\b[^.;!?\n]{0,40}$",
     re.IGNORECASE,
 )
 #: Capitalised words before a bare name that still let it be a place ("Rosenstadt Forst").
@@ -241,7 +244,8 @@ def _may_be_actor(before: str) -> bool:
 
 #: Substrings of the lower-cased text before a mention without which _BACKGROUND cannot match.
 _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kreis", "eispiel", "z.", "etwa", "u.", "darunter",
-                     "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner", "renz", "achbarschaft", "liegt", "umgeben")
+                     "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner", "renz", "achbarschaft", "liegt", "umgeben",
+                     "orbild", "wie ", "odell")
 
 
 def _may_be_background(before: str) -> bool:
