@@ -136,6 +136,12 @@ def test_a_demonym_before_a_delegation_or_a_colleague_names_the_place(linker):
     assert not any(a.startswith("09176") for a in roles(linker, "Die Eichstätter Rathauschefs fuhren nach Hessen."))
 
 
+def test_a_towns_people_as_a_plural_noun_name_the_town(linker):
+    found = roles(linker, "Die Bochumer pflegen seit Jahren eine Freundschaft mit der Stadt Lünen.")
+    assert "05911" in found  # Bochum
+    assert not roles(linker, "Die Bürgermeister pflegen eine Freundschaft.")  # a plural noun that names no town
+
+
 def test_a_plural_place_noun_before_a_list_keeps_its_first_name(linker):
     text = "Die Marktgemeinden Arberg und Bechhofen sowie die Gemeinde Burk arbeiten beim Bauhof zusammen."
     assert {"09571113", "09571115", "09571128"} <= participants(linker, text)

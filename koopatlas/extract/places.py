@@ -77,6 +77,8 @@ _DEMONYM_OFFICE = re.compile(  # a space first, then the lookbehind: the engine 
 #: A qualifier after a name: "Neustadt an der Waaldnaab" (matched right after the name).
 _QUALIFIER_TAIL = re.compile(r"\s(an der|a\.\s?d\.|am|a\.|bei|b\.|im|in der|in|i\.\s?d\.)\s([A-ZÄÖÜ][\wäöüß-]+)")
 _DEMONYM = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*er)$")
+#: „Die Bochumer pflegen eine Freundschaft mit …“: the town's people, as a plural noun before a verb.
+_DEMONYM_PEOPLE = re.compile(r"\b[Dd]ie ([A-ZÄÖÜ][a-zäöüß]+er) (?=[a-zäöüß])")
 #: A list continues through these separators: "Landkreise A, B und C".
 _LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|-|–|\(erneut\)|,\s*und)\s*(?:\(erneut\)\s*)?(?:der|die|das|dem|den|des)?\s*$")
 #: Before a name: it is a party ("mit X" after a cooperation word; a person's town in brackets or after "aus").
@@ -306,19 +308,22 @@ class PlaceLinker:
     def _demonyms(self, text: str, found: list[Mention]) -> list[Mention]:
         """„Bautzener Landrat“: the demonym (Bautzen + er, Dresd(en) + ner, Breme(n) + r) before an office."""
         covered = [(m.start, m.end) for m in found]
-        extra = []
+        spans = []
         for office in _DEMONYM_OFFICE.finditer(text):
             d = _DEMONYM.search(text, max(0, office.start() - 60), office.start())
-            if d is None:
-                continue
-            start, end = d.span(1)
+            if d is not None:
+                spans.append(d.span(1))
+        spans += [d.span(1) for d in _DEMONYM_PEOPLE.finditer(text)]
+        extra = []
+        for start, end in spans:
             if any(s < end and start < e for s, e in covered):
                 continue
-            word = d.group(1)
+            word = text[start:end]
             for stem in (word[:-2], word[:-3] + "en", word[:-1] + "n"):
                 cands = [c for c in self.gaz.lookup(stem) if c.kind in ("official", "short") and c.level in ("kreis", "gemeinde")]
                 if cands:
                     extra.append(Mention(start, end, word, [Candidate(c.ags, "demonym", c.level) for c in cands]))
+                    covered.append((start, end))
                     break
         return found + extra if extra else found
 
