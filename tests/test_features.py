@@ -341,6 +341,17 @@ def test_genre_words_are_counted_from_the_signal_scan(gazetteer):
     assert genres["police"] >= 3 and genres["traffic"] >= 1
 
 
+def test_a_ministrys_name_names_no_topic_and_smart_cities_are_digital(gazetteer):
+    from koopatlas.extract import Extractor
+
+    extractor = Extractor(gazetteer)
+    text = ("Die Städte Lörrach und Weil am Rhein entwickeln eine App. Das Bundesministerium für Wohnen, "
+            "Stadtentwicklung und Bauwesen fördert sie im Programm Modellprojekte Smart Cities.")
+    rows = extractor.analyse(make_document("satz", "satz.txt", text)).topics
+    assert feats.is_absent(rows["raum"])  # Wohnen, Stadtentwicklung: the ministry's name
+    assert not feats.is_absent(rows["digitalisierung"])  # Smart Cities
+
+
 def test_the_event_type_sees_the_topic_the_text_speaks_of_most(gazetteer):
     from koopatlas.extract import Extractor
 
