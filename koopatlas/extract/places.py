@@ -250,6 +250,17 @@ _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kre
                      "orbild", "ie schon", "ie bereits", "hnlich", "odell")
 
 
+#: The Kreis that approves as supervisory authority takes no part: „Der Landkreis Zwickau als Rechtsaufsicht
+#: hatte sie genehmigt“, „die Genehmigung durch das Landratsamt Mittelsachsen“.
+_SUPERVISOR_AFTER = re.compile(r"\s*,?\s*als\s+(?:zuständige\s+)?(?:Rechts|Kommunal|Fach)?[Aa]ufsicht")
+_SUPERVISOR_BEFORE = re.compile(r"\b(?:Genehmigung|genehmigt|Zustimmung|Aufsicht)\s+(?:des|der|durch\s+(?:das|den|die))\s+$")
+
+
+def _supervises(text: str, before: str, end: int) -> bool:
+    return bool(_SUPERVISOR_AFTER.match(text, end, end + 40) or ("ehmig" in before or "ufsicht" in before or
+                                                                   "ustimmung" in before) and _SUPERVISOR_BEFORE.search(before))
+
+
 def _may_be_background(before: str) -> bool:
     tail = before[-45:].lower()
     return any(h in tail for h in _BACKGROUND_HINTS)
@@ -556,7 +567,8 @@ class PlaceLinker:
             address = bool(_ADDRESS_BEFORE.search(before[-24:]))
             linked.append(
                 Linked(m.start, m.end, m.text, best.ags, best.level, best_score, margin, cues[i], venue, address,
-                       background=_may_be_background(before) and bool(_BACKGROUND.search(before)),
+                       background=_may_be_background(before) and bool(_BACKGROUND.search(before))
+                       or _supervises(text, before, m.end),
                        institution=bool(_INSTITUTION.search(before[-32:])), kind=best.kind, n_candidates=len(cands))
             )
         self._qualifiers(text, linked)
