@@ -412,3 +412,16 @@ def test_a_place_named_only_in_an_institutions_name_takes_no_part(gazetteer):
     parties = {a.ags for a in event.authorities if a.role == "participant"}
     assert {"03360025", "03360004"} <= parties  # Uelzen, Bienenbüttel
     assert not parties & {"03351006", "03151009", "03103"}  # not Celle, Gifhorn, Wolfsburg: the bank's name
+
+
+def test_the_publisher_is_the_authority_named_by_the_web_address(linker):
+    text = "Die Stadt Osnabrück und der Landkreis Osnabrück kooperieren mit dem Landkreis Görlitz und Frankfurt (Oder)."
+    authorities = linker.authorities(text)
+    regions = linker.regions
+    assert feats.publisher("https://www.osnabrueck.de/presse/1", authorities, regions) == "03404"  # the town
+    assert feats.publisher("https://www.landkreis-osnabrueck.de/a", authorities, regions) == "03459"  # the Kreis
+    assert feats.publisher("https://www.kreis-goerlitz.de/a", authorities, regions) == "14626"
+    assert feats.publisher("https://webris.frankfurt-oder.de/x", authorities, regions) == "12053"
+    assert feats.publisher("https://www.abendblatt.de/region/1", authorities, regions) is None  # a newspaper
+    assert feats.publisher(None, authorities, regions) is None
+    assert feats.publisher("https://www.landkreis-harz.de/a", authorities, regions) is None  # not named in the text

@@ -170,10 +170,11 @@ class Extractor:
                 per_sentence[s] = per_sentence.get(s, 0) + 1
         most = max((len(a.mentions) for a in authorities), default=0)
         neighbours = feats.Neighbours.of(authorities)
+        published_by = feats.publisher(doc.url, authorities, regions)
         candidates = [
             feats.candidate_features(a, ctx, regions.get(a.ags), authorities,
                                      any(m.text not in variants for m in a.mentions), sentences, per_sentence, most,
-                                     neighbours)
+                                     neighbours, published_by)
             for a, sentences in zip(authorities, members, strict=True)
         ]
         score = fields.cooperation_score(text, signals)

@@ -121,12 +121,54 @@ class Neighbours:
                    {o.ags for o in authorities}, {o.ags[:5] for o in authorities if len(o.ags) > 5})
 
 
+_DOMAIN_KREIS = re.compile(r"^(?:landkreis|kreis|lkr?|lra)-|-(?:landkreis|kreis)$")
+_DOMAIN_TOWN = re.compile(r"^(?:stadt|gemeinde|markt|vg|amt)-")
+_DOMAIN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", " ": "-", "/": "-", ".": "", "(": "", ")": ""})
+
+
+def _domain_name(name: str) -> set[str]:
+    """How an authority's name reads in a web address: „Frankfurt (Oder)“ → frankfurt-oder, frankfurt."""
+    low = name.lower()
+    return {low.translate(_DOMAIN_LETTERS).replace("--", "-"), low.split(" (")[0].translate(_DOMAIN_LETTERS)}
+
+
+def publisher(url: str | None, authorities: list[Authority], regions) -> str | None:
+    """The AGS of the named authority whose web site published the text (www.landkreis-goerlitz.de,
+    osnabrueck.de, webris.stralsund.de): its own press releases report what it takes part in.
+    A town's address names the town where a Kreis has the same name; a „landkreis-“ address the Kreis."""
+    if not url or not authorities:
+        return None
+    from urllib.parse import urlparse
+
+    labels = [x for x in urlparse(url).netloc.lower().split(":")[0].split(".") if x != "www"]
+    if len(labels) < 2:
+        return None
+    core = labels[-2]
+    stripped = _DOMAIN_TOWN.sub("", _DOMAIN_KREIS.sub("", core))
+    kreis_only = stripped != core and bool(_DOMAIN_KREIS.search(core))
+    town_only = stripped != core and not kreis_only
+    matches = []
+    for a in authorities:
+        if a.level == "land" and a.ags not in ("02", "04", "11"):
+            continue
+        names = _domain_name(a.name)
+        if core in names or (stripped != core and stripped in names):
+            region = regions.get(a.ags)
+            is_kreis = a.level == "kreis" and not (region is not None and region.kreisfrei)
+            if (kreis_only and not is_kreis) or (town_only and is_kreis):
+                continue
+            matches.append((is_kreis and not kreis_only, a.ags))  # a town before a Kreis of its name
+    return min(matches)[1] if matches else None
+
+
 def candidate_features(a: Authority, ctx: DocContext, region, others: list[Authority], fuzzy: bool,
                        sentences: set[int], sentence_counts: dict[int, int], max_mentions: int,
-                       neighbours: Neighbours | None = None) -> Features:
+                       neighbours: Neighbours | None = None, published_by: str | None = None) -> Features:
     """Evidence that the authority ``a`` takes part in the reported event (not only named)."""
     neighbours = neighbours or Neighbours.of(others)
     f: Features = {"bias": 1.0, f"level={kind_of(region, a.level)}": 1.0, f"rule={a.role}": 1.0}
+    if published_by == a.ags:
+        f["publisher"] = 1.0
     ms = a.mentions
     if not ms:
         f["implied"] = 1.0  # "der Landkreis" without a name, derived from a participating town
