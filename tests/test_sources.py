@@ -72,6 +72,14 @@ def test_html_main_text_title_and_date_via_trafilatura(tmp_path):
     assert "Startseite" not in doc.clean_text and "Cookie" not in doc.clean_text
     assert doc.title == "Kreise kooperieren"
     assert doc.published == date(2022, 5, 4)
+    assert doc.url is None  # the page names no address of its own
+
+
+def test_a_saved_pages_canonical_address_is_its_url(tmp_path):
+    path = tmp_path / "artikel.html"
+    canonical = '<link rel="canonical" href="https://www.landkreis-goerlitz.de/presse/2022/kreise-kooperieren">'
+    path.write_text(HTML.replace("</title>", "</title>" + canonical), encoding="utf-8")
+    assert load(path).url == "https://www.landkreis-goerlitz.de/presse/2022/kreise-kooperieren"
 
 
 def test_docx_paragraphs_and_tables(tmp_path):

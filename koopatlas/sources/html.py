@@ -29,7 +29,11 @@ def parse_html(html: str, name: str, source: str) -> Document:
         except ValueError:
             published = None
     raw = f"{title}\n{text}" if title and not text.startswith(title) else text
-    return make_document(name, source, raw, title=title, published=published)
+    doc = make_document(name, source, raw, title=title, published=published)
+    page_url = str(data.get("url") or "")
+    if doc.url is None and page_url.startswith(("http://", "https://")):
+        doc = doc.with_url(page_url)  # a saved page's canonical address: who published it, and when
+    return doc
 
 
 def load_html_file(path: Path) -> Document:
