@@ -412,6 +412,10 @@ def test_a_place_named_only_in_an_institutions_name_takes_no_part(gazetteer):
     parties = {a.ags for a in event.authorities if a.role == "participant"}
     assert {"03360025", "03360004"} <= parties  # Uelzen, Bienenbüttel
     assert not parties & {"03351006", "03151009", "03103"}  # not Celle, Gifhorn, Wolfsburg: the bank's name
+    seminar = ("Studierende der Universität Hamburg besuchten die Landrätin im Kreishaus des Kreises Pinneberg und "
+               "informierten sich über die Zusammenarbeit in der Metropolregion Hamburg.")
+    event = extractor.extract(make_document("satz", "satz.txt", seminar))
+    assert "02000" not in {a.ags for a in event.authorities if a.role == "participant"}  # a university, a region's name
 
 
 def test_the_publisher_is_the_authority_named_by_the_web_address(linker):

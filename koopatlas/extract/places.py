@@ -124,7 +124,8 @@ _INSTITUTION = re.compile(
     r"Volksbank|Amtsgericht|Landgericht|Verwaltungsgericht|Bistum|Erzbistum|Zoo|Flughafen|Klinikum|Theater|Messe|"
     r"Stadtwerke|Hauptbahnhof|Bahnhof|Agentur für Arbeit|Bundesagentur|Polizeidirektion|Polizeipräsidium|"
     r"Kreishandwerkerschaft|Arbeitsagentur|Museum|Verlag|Zeitung|Bezirksregierung|Regierungsbezirk|Landeskirche|"
-    r"DRK-Kreisverb\w+|Kreisverband|Kreisverbände|Kreissportbund|Kirchenkreis|Dekanat|Naturpark|Landschaftsverband)\s+$"
+    r"DRK-Kreisverb\w+|Kreisverband|Kreisverbände|Kreissportbund|Kirchenkreis|Dekanat|Naturpark|Landschaftsverband|"
+    r"Metropolregion)\s+$"
 )
 #: Words right before a name that make it history, not a party to the event.
 _BACKGROUND = re.compile(
