@@ -20,6 +20,7 @@ COOPERATION_TERMS = (
     "tauschen sich", "tauschten sich", "tauscht sich",  # „tauschten sich … aus“
     "empfing", "empfangen", "empfängt", "zu gast", "gastgeber", "teilen sich", "teilten sich", "stimmen sich",
     "stimmten sich", "unterstützen sich", "an einem strang",
+    "zweckvereinbarung", "rahmenvereinbarung", "gemeinschaftsprojekt", "schulterschluss",
 )
 
 #: Signs that a text is not a report of cooperation between local authorities:
