@@ -404,6 +404,9 @@ def test_a_verband_named_without_its_kind_counts_only_under_a_verband_cue(linker
     # the bare names are the Ämter, a landscape named alone is no authority
     assert participants(linker, "Die Ämter Schrevenborn und Probstei arbeiten zusammen.") == {"010575782", "010575755"}
     assert roles(linker, "Urlaub in der Probstei ist schön.") == {}
+    # Saxony's Verwaltungsverbände too
+    text = "Die Verwaltungsverbände Diehsa und Weißer Schöps/Neiße arbeiten zusammen."
+    assert participants(linker, text) == {"146265502", "146265503"}
 
 
 def test_a_headlines_last_word_is_no_first_name_of_the_next_lines_first_word(linker):

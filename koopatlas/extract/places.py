@@ -46,14 +46,14 @@ _CITY_CUE = re.compile(
 #: "die Ämter Lebus, Rhinow", "Samtgemeinde Nienstädt": the association, not its namesake Gemeinde.
 _VERBAND_CUE = re.compile(
     r"\b(?P<kind>Amt|Ämter|Amtes|Samtgemeinde(?:n)?|Verbandsgemeinde(?:n)?|VG|VGem|Verwaltungsgemeinschaft(?:en)?|"
-    r"Gemeindeverwaltungsverb(?:and|ände)|GVV)\s+$"
+    r"Gemeindeverwaltungsverb(?:and|ände)|GVV|Verwaltungsverb(?:and|ände))\s+$"
 )
 _VERBAND_KINDS = {
     "Amt": "Amt", "Ämter": "Amt", "Amtes": "Amt", "Samtgemeinde": "Samtgemeinde", "Samtgemeinden": "Samtgemeinde",
     "Verbandsgemeinde": "Verbandsgemeinde", "Verbandsgemeinden": "Verbandsgemeinde", "VG": "VG", "VGem": "VGem",
     "Verwaltungsgemeinschaft": "Verwaltungsgemeinschaft", "Verwaltungsgemeinschaften": "Verwaltungsgemeinschaft",
     "Gemeindeverwaltungsverband": "Gemeindeverwaltungsverband", "Gemeindeverwaltungsverbände": "Gemeindeverwaltungsverband",
-    "GVV": "GVV",
+    "GVV": "GVV", "Verwaltungsverband": "Verwaltungsverband", "Verwaltungsverbände": "Verwaltungsverband",
 }
 #: A list whose first item is unknown ("die Landkreise SÜW und …"), or one a colon opens after
 #: the plural ("die zehn kreisangehörigen Städte zum Austausch ein: Erkrath, Haan …").
