@@ -113,6 +113,7 @@ def test_exchanging_views_is_a_cooperation_signal_and_a_working_meeting(extracto
     "Die Gemeinden Sande und Schortens unterstützen sich seit 2019 beim Winterdienst.",
     "Der Kreis Unna und die Stadt Hamm ziehen beim Ausbau der Radwege an einem Strang.",
     "Der Verwaltungsverband Diehsa und die Stadt Niesky schlossen 2019 eine Zweckvereinbarung.",
+    "Die Städte Bonn und Solingen besiegelten 2021 eine Klimapartnerschaft.",
 ])
 def test_sharing_and_coordinating_verbs_report_cooperation(extractor, text):
     assert "coop" in {label for label, _, _ in fields.signal_hits(text)}

@@ -245,7 +245,9 @@ def foreign_partners(text: str, hits: list[tuple[str, str, int]] | None = None) 
 SIGNAL_WORD_START = {"coop": COOPERATION_TERMS, "country": tuple(w.lower() for w in COUNTRIES)} | {
     f"not:{label}": terms for label, (_, terms) in NOT_COOPERATION_TERMS.items()
 }
-SIGNAL_ANYWHERE = {f"type:{name}": terms for name, terms, _ in EVENT_TYPES}
+#: „Solidaritätspartnerschaft“, „Klimapartnerschaft“: a partnership in any compound reports cooperation
+#: (other compound endings, „Arbeitstreffen“, „Erfahrungsaustausch“, made cross-validation worse).
+SIGNAL_ANYWHERE = {"coop": ("partnerschaft",)} | {f"type:{name}": terms for name, terms, _ in EVENT_TYPES}
 #: One automaton for every signal word list, so a text is scanned once.
 SIGNALS = TermMatcher(SIGNAL_WORD_START, SIGNAL_ANYWHERE, TYPE_FALSE_FRIENDS)
 
