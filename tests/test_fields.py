@@ -139,6 +139,16 @@ def test_a_region_abroad_named_by_its_town_and_its_adjective_is_one_partner(extr
     assert extract(extractor, text).foreign_partners == [("Powiat Gryfino", "PL")]
 
 
+def test_a_partner_abroad_named_with_its_country_counts_for_relevance(extractor):
+    text = ("Solidaritätspartnerschaft mit Butscha besiegelt\nDie Stadt Bergisch Gladbach und die ukrainische "
+            "Stadt Butscha haben am 14. November 2022 eine Solidaritätspartnerschaft unterzeichnet. Bergisch "
+            "Gladbach will Butscha beim Wiederaufbau von Schulen unterstützen.")
+    analysis = extractor.analyse(make_document("satz", "satz.txt", text))
+    assert analysis.document.get("foreign_cue") == 1.0 and analysis.document.get("foreign_lead") == 1.0
+    event = extract(extractor, text)
+    assert event.relevant and event.foreign_partners == [("Butscha", "UA")]
+
+
 def test_funding_amount_funder_and_programme():
     text = ('Es ist eines von 13 Projekten, die das Bundesinnenministerium im Rahmen des Programms '
             '"Regionale Open Government Labore" mit je 180.000 Euro fördert.')

@@ -14,7 +14,7 @@ from datetime import date
 
 from koopatlas.extract import features as feats
 from koopatlas.extract import fields, topics
-from koopatlas.extract.foreign import ForeignMatcher, ForeignMention, countries_in, fold
+from koopatlas.extract.foreign import ForeignMatcher, ForeignMention, ForeignPlace, countries_in, fold
 from koopatlas.extract.model import MODEL_PATH, LinearModel, Model
 from koopatlas.extract.places import ROLE_LOCATION, ROLE_MENTIONED, ROLE_PARTICIPANT, Authority, PlaceLinker
 from koopatlas.extract.terms import TermMatcher
@@ -202,11 +202,14 @@ class Extractor:
                 out.setdefault(fm.label, fm.place.country)
         known = {fold(name.split(" / ")[0].split(" ")[-1]) for name in out}  # "Wałcz" and "Walcz" are one place
         labels = [fold(name) for name in out]
-        for name, country in fields.foreign_partners(text, signals):  # "Region Woronesch (Russland)": not in GeoNames
+        for name, country, start in fields.foreign_partner_spans(text, signals):  # "Region Woronesch (Russland)"
             if fold(name.split(" ")[-1]) not in known and not any(fold(name) in label for label in labels) \
                     and not self.linker.gaz.lookup(name) \
                     and not any(_one_region(name, kept) for kept in out):  # "Bagnolo San" is part of "Bagnolo San Vito"
                 out.setdefault(name, country)
+                # named with a region word or its country: a cued mention for the relevance features
+                mentions.append(ForeignMention(start, start + len(name), name, ForeignPlace(name, country, 0, "region"),
+                                               name, cue=True))
         return list(out.items()), mentions
 
     # -- decisions -----------------------------------------------------------------------------
