@@ -50,6 +50,13 @@ def test_anniversary_written_in_words():
     assert anniversary_year("Seit 2013 ein Jubiläum nach dem anderen.", today) is None
 
 
+def test_anniversary_counts_from_where_the_partnership_goes_back_to():
+    text = ("30 Jahre Partnerschaft: Die Landkreise feierten das 30-jährige Bestehen ihrer Partnerschaft. Die "
+            "Verbindung geht auf das Jahr 1990 zurück. Der damalige Kreis ging 1994 im Landkreis auf.")
+    assert anniversary_year(text, date(2026, 1, 1)) == 2020
+    assert anniversary_year("25 Jahre Freundschaft, deren Anfänge bis 1995 reichen.", date(2026, 1, 1)) == 2020
+
+
 def test_number_words():
     from koopatlas.extract.dates import number
 

@@ -220,7 +220,8 @@ ANNIVERSARY = re.compile(
 )
 FOUNDING = re.compile(
     r"(?:gegründet|Gründung|seit|begann|besteht|entstand|unterzeichne\w*|ins Leben gerufen|geschlossen|"
-    r"besiegelt|Kreisreform|Kreisgebietsreform)[^\n]{0,60}?((?:19|20)\d{2})(?!\d)"
+    r"besiegelt|begründet|Kreisreform|Kreisgebietsreform|geh(?:t|en) auf|reich(?:t|en) bis|Anfänge|ihren Anfang|seinen Anfang)"
+    r"[^\n]{0,60}?((?:19|20)\d{2})(?!\d)"
     r"|(?<!\d)((?:19|20)\d{2})[^\n\d]{0,40}?(?:gegründet|begann|entstand|unterzeichne\w*|ins Leben gerufen|besiegelt)",
     re.IGNORECASE,
 )
