@@ -202,14 +202,13 @@ class Extractor:
                 out.setdefault(fm.label, fm.place.country)
         known = {fold(name.split(" / ")[0].split(" ")[-1]) for name in out}  # "Wałcz" and "Walcz" are one place
         labels = [fold(name) for name in out]
-        for name, country, start in fields.foreign_partner_spans(text, signals):  # "Region Woronesch (Russland)"
+        for name, country, (start, end) in fields.foreign_partner_spans(text, signals):  # "Region Woronesch (Russland)"
             if fold(name.split(" ")[-1]) not in known and not any(fold(name) in label for label in labels) \
                     and not self.linker.gaz.lookup(name) \
                     and not any(_one_region(name, kept) for kept in out):  # "Bagnolo San" is part of "Bagnolo San Vito"
                 out.setdefault(name, country)
                 # named with a region word or its country: a cued mention for the relevance features
-                mentions.append(ForeignMention(start, start + len(name), name, ForeignPlace(name, country, 0, "region"),
-                                               name, cue=True))
+                mentions.append(ForeignMention(start, end, name, ForeignPlace(name, country, 0, "region"), name, cue=True))
         return list(out.items()), mentions
 
     # -- decisions -----------------------------------------------------------------------------

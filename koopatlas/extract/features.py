@@ -15,6 +15,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 from koopatlas.extract import dates, topics
 from koopatlas.extract.places import LEAD_CHARS, ROLE_LOCATION, ROLE_PARTICIPANT, Authority
@@ -138,8 +139,6 @@ def publisher(url: str | None, authorities: list[Authority], regions) -> str | N
     A town's address names the town where a Kreis has the same name; a „landkreis-“ address the Kreis."""
     if not url or not authorities:
         return None
-    from urllib.parse import urlparse
-
     labels = [x for x in urlparse(url).netloc.lower().split(":")[0].split(".") if x != "www"]
     if len(labels) < 2:
         return None
@@ -148,9 +147,7 @@ def publisher(url: str | None, authorities: list[Authority], regions) -> str | N
     kreis_only = stripped != core and bool(_DOMAIN_KREIS.search(core))
     town_only = stripped != core and not kreis_only
     matches = []
-    for a in authorities:
-        if a.level == "land" and a.ags not in ("02", "04", "11"):
-            continue
+    for a in authorities:  # (a Land that publishes, stk.brandenburg.de, is no party anyway: can_take_part)
         names = _domain_name(a.name)
         if core in names or (stripped != core and stripped in names):
             region = regions.get(a.ags)

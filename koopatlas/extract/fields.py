@@ -226,24 +226,26 @@ def foreign_partners(text: str, hits: list[tuple[str, str, int]] | None = None) 
     return [(name, country) for name, country, _ in foreign_partner_spans(text, hits)]
 
 
-def foreign_partner_spans(text: str, hits: list[tuple[str, str, int]] | None = None) -> list[tuple[str, str, int]]:
-    """Foreign partners named with a region word or their country: (name, ISO country code, position)."""
-    out: dict[str, tuple[str, int]] = {}
+def foreign_partner_spans(text: str, hits: list[tuple[str, str, int]] | None = None
+                          ) -> list[tuple[str, str, tuple[int, int]]]:
+    """Foreign partners named with a region word or their country: (name, ISO country code, span in the text)."""
+    out: dict[str, tuple[str, tuple[int, int]]] = {}
     for m in FOREIGN_REGION.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue  # inside a word
-        out.setdefault(f"{m['word']} {m['name']}", (FOREIGN_REGION_WORDS[m["word"]], m.start()))
+        out.setdefault(f"{m['word']} {m['name']}", (FOREIGN_REGION_WORDS[m["word"]], (m.start(), m.end("name"))))
     if hits is not None:
         if not any(label == "country" for label, _, _ in hits):
-            return [(name, country, start) for name, (country, start) in out.items()]
+            return [(name, country, span) for name, (country, span) in out.items()]
     elif not any(word in text for word in COUNTRIES):
-        return [(name, country, start) for name, (country, start) in out.items()]
+        return [(name, country, span) for name, (country, span) in out.items()]
     for m in FOREIGN.finditer(text):
         if m["name"]:
-            out.setdefault(f"{m['region']} {m['name']}" if m["region"] else m["name"], (COUNTRIES[m["adj"]], m.start("name")))
+            name = f"{m['region']} {m['name']}" if m["region"] else m["name"]
+            out.setdefault(name, (COUNTRIES[m["adj"]], (m.start("region") if m["region"] else m.start("name"), m.end("name"))))
         elif m["name2"]:
-            out.setdefault(m["name2"].strip(), (COUNTRIES[m["country"]], m.start("name2")))
-    return [(name, country, start) for name, (country, start) in out.items()]
+            out.setdefault(m["name2"].strip(), (COUNTRIES[m["country"]], m.span("name2")))
+    return [(name, country, span) for name, (country, span) in out.items()]
 
 
 #: Signal word lists by label: at word starts, and anywhere in a word.
