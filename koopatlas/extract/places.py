@@ -252,9 +252,11 @@ _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kre
 
 
 #: The Kreis that approves as supervisory authority takes no part: „Der Landkreis Zwickau als Rechtsaufsicht
-#: hatte sie genehmigt“, „die Genehmigung durch das Landratsamt Mittelsachsen“.
+#: hatte sie genehmigt“, „die Genehmigung durch das Landratsamt Mittelsachsen“, „die Kommunalaufsicht des
+#: Kreises Dithmarschen“.
 _SUPERVISOR_AFTER = re.compile(r"\s*,?\s*als\s+(?:zuständige\s+)?(?:Rechts|Kommunal|Fach)?[Aa]ufsicht")
-_SUPERVISOR_BEFORE = re.compile(r"\b(?:Genehmigung|genehmigt|Zustimmung|Aufsicht)\s+(?:des|der|durch\s+(?:das|den|die))\s+$")
+_SUPERVISOR_BEFORE = re.compile(r"(?:\bGenehmigung|\bgenehmigt|\bZustimmung|[Aa]ufsicht)\s+(?:des|der|durch\s+(?:das|den|die))\s+"
+                                r"(?:(?:Land)?[Kk]reises\s+|Landratsamt(?:e?s)?\s+)?$")
 
 
 def _supervises(text: str, before: str, end: int) -> bool:
