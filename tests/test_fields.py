@@ -133,6 +133,18 @@ def test_relevance_needs_two_parties_and_cooperation(extractor):
     assert not event.relevant and event.topics == [] and event.with_role("participant") == []
 
 
+def test_a_job_ad_is_no_cooperation_report_however_many_members_it_names(extractor):
+    ad = ("Fachkraft für Abwassertechnik (m/w/d)\nDer Abwasserzweckverband mit den Mitgliedsgemeinden Gütersloh, "
+          "Steinhagen und Harsewinkel sucht eine Fachkraft in Vollzeit. Die Gemeinden arbeiten im Zweckverband "
+          "eng zusammen. Ihre Bewerbung richten Sie bitte bis zum 31. Januar 2024 an die Geschäftsstelle.")
+    assert fields.is_job_ad(ad)
+    assert not extract(extractor, ad).relevant
+    joint_application = ("Gemeinsame Bewerbung\nDie Städte Gütersloh und Harsewinkel bewerben sich gemeinsam um "
+                         "Fördermittel für ein Radwegenetz. Die Bürgermeister unterzeichneten eine Vereinbarung.")
+    assert not fields.is_job_ad(joint_application)
+    assert extract(extractor, joint_application).relevant
+
+
 def test_a_region_abroad_named_by_its_town_and_its_adjective_is_one_partner(extractor):
     text = ("Partnerschaftsvertrag mit dem Powiat Gryfino unterzeichnet\nDer Landkreis Uckermark und der polnische "
             "Powiat Gryfiński haben 2019 einen Partnerschaftsvertrag unterzeichnet.")

@@ -233,7 +233,7 @@ class Extractor:
         need = 1 if an.foreign else 2
         while len(chosen) < need and len(order) > len(chosen) and role_p[order[len(chosen)]] >= SECOND_PARTY_FLOOR:
             chosen.append(order[len(chosen)])
-        relevant = p_relevant >= th.relevance and len(chosen) >= need
+        relevant = p_relevant >= th.relevance and len(chosen) >= need and not fields.is_job_ad(an.ctx.text)
         authorities = [
             Authority(a.ags, a.name, a.level, self._role(a, i in chosen, relevant),
                       round(role_p[i], 2) if relevant and i in chosen else a.confidence, a.mentions)
