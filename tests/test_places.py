@@ -91,6 +91,14 @@ def test_words_that_are_also_places_need_a_place_context(linker, text):
     assert participants(linker, text) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "Beteiligt sind unter anderem Lemgo, Bad Salzuflen und Blomberg.",
+    "Die Kreise planen gemeinsam, insbesondere Lemgo, Bad Salzuflen und Blomberg machen mit.",
+])
+def test_an_adverb_that_ends_like_an_adjective_does_not_make_the_next_name_a_noun(linker, text):
+    assert {"05766044", "05766008", "05766016"} <= set(roles(linker, text))
+
+
 def test_a_surname_given_after_an_office_and_first_name_is_a_person_throughout(linker):
     text = ("Bürgermeisterin Anna Igel empfing den Landrat des Kreises Havelland. "
             "Igel betonte, man wolle enger zusammenarbeiten.")

@@ -168,7 +168,10 @@ _OFFICE_WORDS = re.compile(r"^(?:(?:Ober)?[Bb]ürgermeister\w*|Landr\w+|OB|Ratha
 #: Prepositions that take nouns but rarely a bare town name ("an Wiesen", "über Brücken").
 _NOUN_PREPOSITIONS = frozenset(["an", "auf", "über", "unter", "hinter", "vor", "neben", "durch", "ohne", "gegen"])
 _LOWER_FUNCTION = frozenset(
-    ["und", "oder", "sowie", "aber", "über", "unter", "hinter", "gegen", "wieder", "wider", "nach", "in", "im", "aus", "bei", "mit", "von", "vom", "zu", "zum", "zur", "für", "an", "am", "auf", "zwischen", "neben", "vor", "durch", "um", "ab", "bis", "seit", "samt", "nahe", "ob", "weder", "noch", "als", "wie", "denn"]
+    ["und", "oder", "sowie", "aber", "über", "unter", "hinter", "gegen", "wieder", "wider", "nach", "in", "im", "aus", "bei", "mit", "von", "vom", "zu", "zum", "zur", "für", "an", "am", "auf", "zwischen", "neben", "vor", "durch", "um", "ab", "bis", "seit", "samt", "nahe", "ob", "weder", "noch", "als", "wie", "denn",
+     # adverbs and prepositions that end like an adjective: „unter anderem Lemgo“, „insbesondere Haan“
+     "anderem", "insbesondere", "außerdem", "zudem", "trotzdem", "nachdem", "seitdem", "außer", "ohne", "gegenüber",
+     "wegen", "inmitten", "immer", "gerade", "heute", "später"]
 )
 _CITY_AND = re.compile(r"\b(?:Stadt|Hansestadt|Städte)\s+und\s+(?:des\s+|der\s+|dem\s+)?$")
 _KREIS_AND = re.compile(r"(?<![\w-])(?:Land)?[Kk]reis(?:es)?\s+und\s+(?:der\s+|die\s+)?(?:Stadt\s+|Hansestadt\s+)?$")
