@@ -99,6 +99,17 @@ def test_an_adverb_that_ends_like_an_adjective_does_not_make_the_next_name_a_nou
     assert {"05766044", "05766008", "05766016"} <= set(roles(linker, text))
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("Eine Quartiersmanagerin aus Hannover soll die Vermieter beraten.", False),
+    ("Die Stadtplan GmbH aus Goslar erstellt eine Karte.", False),
+    ("Ein Ingenieurbüro aus Bielefeld erhebt die Daten.", False),
+    ("Jens Schulze aus Hannover sprach für die Stadt.", True),
+    ("Die Bürgermeister aus Hannover und Celle unterzeichneten.", True),
+])
+def test_a_person_from_a_town_is_its_actor_but_a_hired_expert_or_a_company_is_not(linker, text, actor):
+    assert (linker.link(text)[0].cue == "actor") is actor
+
+
 def test_a_surname_given_after_an_office_and_first_name_is_a_person_throughout(linker):
     text = ("Bürgermeisterin Anna Igel empfing den Landrat des Kreises Havelland. "
             "Igel betonte, man wolle enger zusammenarbeiten.")

@@ -85,8 +85,14 @@ _LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|-|–|\(erneut\)|,\s*und)\s
 _ACTOR_BEFORE = re.compile(
     r"(?:(?:[Pp]artnerschaft|[Kk]ooperation|[Zz]usammenarbeit|[Vv]ereinbarung|[Vv]ertrag|zusammen|gemeinsam|"
     r"Partnern?|Treffen|Austausch|Gespräch\w*)\s+(?:\w+\s+){0,2}(?:mit|zwischen)\s+(?:der\s+|dem\s+|den\s+)?"
-    r"|[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu|von\s+der|von\s+dem)\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+"
-    r"(?:\(|aus\s+|von\s+der\s+|vom\s+)"
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu|von\s+der|von\s+dem)\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+\("
+    # "Karl Roth aus", "Die Bürgermeister aus"; not "Eine Quartiersmanagerin aus" or "Stadtplan GmbH aus"
+    # (an article before anything but an office or a delegation; a company)
+    r"|(?<![\w-])(?!(?:Ein|Eine|Einer|Einem|Einen|Der|Die|Das|Dem|Den|Des|Diese|Dieser|Unser|Unsere|Ihr|Ihre|Sein|Seine)\s"
+    r"(?!(?:Ober)?[Bb]ürgermeister|Landr[aä]t|Delegation|Vertreter|Gäste|Gast\b|Amtskolleg|Kolleg|Verwaltung|Stadtspitze|"
+    r"Kreisspitze|Spitze|Bürger))"
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu|von\s+der|von\s+dem)\s+)?"
+    r"(?!(?:GmbH|AG|KG|SE|mbH|eG)\s)[A-ZÄÖÜ][\wäöüß-]+\s+(?:aus\s+|von\s+der\s+|vom\s+)"
     # "(Dr. Karl-Uwe Strothmann, Beckum)": a person and their town in one bracket
     r"|\((?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\wäöüß-]+,\s*)$"
 )
