@@ -100,6 +100,14 @@ def test_a_false_friend_is_skipped_only_after_its_letters():
     assert [s for _, _, s in matcher.hits("kreise reise dienstreise")] == [7, 19]
 
 
+def test_a_surname_is_no_topic_word_but_the_words_it_looks_like_are(extractor):
+    def topic_hits(text):
+        return [(label, term) for label, term, _ in extractor.signals.hits(text) if label.startswith("topic:")]
+
+    assert topic_hits("Bürgermeister Bernd Müller und Landrat Jens Busch sprachen.") == []
+    assert topic_hits("Die Müllabfuhr und die Busse fahren.") == [("topic:umwelt", "müll"), ("topic:mobilitaet", "bus")]
+
+
 def test_exchanging_views_is_a_cooperation_signal_and_a_working_meeting(extractor):
     text = "Die Bürgermeister der Städte Lohne und Dinklage tauschen sich regelmäßig über die Stadtentwicklung aus."
     labels = {label for label, _, _ in fields.signal_hits(text)}

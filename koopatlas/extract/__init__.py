@@ -135,6 +135,7 @@ class Extractor:
             fields.SIGNAL_ANYWHERE | {f"topic:{t.id}": t.inner for t in self.topics.topics}
             | {"subject": topics.SUBJECT_WORDS},
             fields.TYPE_FALSE_FRIENDS,
+            topics.TOPIC_FALSE_FRIENDS,
         )
 
     @classmethod

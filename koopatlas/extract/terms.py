@@ -16,12 +16,15 @@ class TermMatcher:
 
     ``not_after`` names false friends of terms matched inside words: "reise" is no journey in
     "Kreise" or "Preise", "treffen" no meeting in "betreffen". A hit right after one of the
-    term's listed letters is skipped.
+    term's listed letters is skipped. ``not_before`` names the letters after a term that make it
+    another word: "müll" is no waste in "Müller", "bus" no bus in "Busch" (both common surnames).
     """
 
     def __init__(self, word_start: Mapping[str, Sequence[str]], anywhere: Mapping[str, Sequence[str]] | None = None,
-                 not_after: Mapping[str, Sequence[str]] | None = None):
+                 not_after: Mapping[str, Sequence[str]] | None = None,
+                 not_before: Mapping[str, Sequence[str]] | None = None):
         self.not_after = {term.lower(): tuple(p.lower() for p in prefixes) for term, prefixes in (not_after or {}).items()}
+        self.not_before = {term.lower(): tuple(p.lower() for p in suffixes) for term, suffixes in (not_before or {}).items()}
         self.automaton = ahocorasick.Automaton()
         entries: dict[str, list[tuple[str, bool]]] = {}
         for label, terms in word_start.items():
@@ -43,6 +46,8 @@ class TermMatcher:
             start = end - len(term) + 1
             word_start = start == 0 or not low[start - 1].isalnum()
             if not word_start and term in self.not_after and low.endswith(self.not_after[term], 0, start):
+                continue
+            if term in self.not_before and low.startswith(self.not_before[term], end + 1):
                 continue
             for label, needs_start in owners:
                 if (needs_start and not word_start) or (label, start) in seen:

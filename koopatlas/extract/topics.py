@@ -11,6 +11,9 @@ from pathlib import Path
 from koopatlas import config
 from koopatlas.extract.terms import TermMatcher
 
+#: Letters after a topic word that make it another word, mostly a surname: Müller, Busch.
+TOPIC_FALSE_FRIENDS = {"müll": ("er",), "bus": ("ch",)}
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -25,7 +28,8 @@ class TopicMatcher(TermMatcher):
 
     def __init__(self, topics: list[Topic]) -> None:
         self.topics = topics
-        super().__init__({t.id: t.terms for t in topics}, {t.id: t.inner for t in topics})
+        super().__init__({t.id: t.terms for t in topics}, {t.id: t.inner for t in topics},
+                         not_before=TOPIC_FALSE_FRIENDS)
 
     def scores(self, text: str) -> dict[str, int]:
         """Occurrences of signal words per topic; a word counts once per topic."""
