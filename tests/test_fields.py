@@ -108,6 +108,11 @@ def test_a_surname_is_no_topic_word_but_the_words_it_looks_like_are(extractor):
     assert topic_hits("Die Müllabfuhr und die Busse fahren.") == [("topic:umwelt", "müll"), ("topic:mobilitaet", "bus")]
 
 
+def test_heat_planning_is_about_energy(extractor):
+    labels = {label for label, _, _ in extractor.signals.hits("Die kommunale Wärmeplanung und das Nahwärmenetz")}
+    assert "topic:umwelt" in labels
+
+
 def test_exchanging_views_is_a_cooperation_signal_and_a_working_meeting(extractor):
     text = "Die Bürgermeister der Städte Lohne und Dinklage tauschen sich regelmäßig über die Stadtentwicklung aus."
     labels = {label for label, _, _ in fields.signal_hits(text)}
