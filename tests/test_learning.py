@@ -122,3 +122,21 @@ def test_seed_titles_are_the_headlines(built_db):
         doc = load(config.DATA_DIR / "samples" / f"{gold['id']}.txt")
         scores.add(gold, {"title": doc.title})
     assert scores.title_total == 5 and scores.title_correct == 5, scores.errors
+
+
+def test_a_place_listed_with_a_chosen_party_joins_it_when_the_role_model_nearly_believes_in_it():
+    from koopatlas.extract import list_mates
+    from koopatlas.extract.places import Authority, Linked
+
+    def authority(ags: str, start: int, list_start: int, list_size: int, background: bool = False) -> Authority:
+        mention = Linked(start, start + 5, "Name", ags, "gemeinde", 1.0, 1.0, background=background,
+                         in_list=list_size > 1, list_size=list_size, list_start=list_start)
+        return Authority(ags, "Name", "gemeinde", "participant", 0.9, [mention])
+
+    # "Die Gemeinden A und B" (one list), C alone, "etwa D und E" (a background list)
+    authorities = [authority("1", 0, 0, 2), authority("2", 10, 0, 2), authority("3", 40, 40, 1),
+                   authority("4", 60, 60, 2, True), authority("5", 70, 60, 2, True)]
+    role_p = [0.9, 0.45, 0.45, 0.9, 0.45]
+    assert list_mates(authorities, role_p, [0, 3]) == [1]  # B joins A; C is in no list; E's list is background
+    assert list_mates(authorities, [0.9, 0.3, 0.45, 0.9, 0.45], [0, 3]) == []  # too weak
+    assert list_mates(authorities, role_p, [2]) == []  # no party chosen in a list

@@ -230,6 +230,7 @@ class Linked:
     institution: bool = False  # "Universität Kassel": names an institution, not the authority
     in_list: bool = False  # coordinated with another place: "A, B und C"
     list_size: int = 1  # places in that list ("A, B und C": 3)
+    list_start: int = -1  # where that list starts: the same for all its places
     kind: str = ""  # gazetteer kind of the chosen variant: official, short, prefixed, alias, fuzzy …
     n_candidates: int = 1  # how many regions the name could stand for
 
@@ -597,6 +598,7 @@ class PlaceLinker:
                 run = [b]
             for lk in run:
                 lk.list_size = len(run)
+                lk.list_start = run[0].start
         linked = self._drop_common_words(text, linked)
         linked += self._both_kinds(text, linked)
         self._harmonise(linked)
