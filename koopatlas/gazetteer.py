@@ -159,6 +159,7 @@ def spellings(name: str) -> set[str]:
     forms |= {re.sub(r"(?<=\.) (?=\w{1,4}\.)", "", f) for f in forms}  # "i.d. OPf." → "i.d.OPf."
     forms |= {re.sub(r"(?<=\b\w\.\w\.) (?=[A-ZÄÖÜ])", "", f) for f in forms}  # "a.d. Aisch" → "a.d.Aisch"
     forms |= {re.sub(r"(?<=\s\w\.) (?=[A-ZÄÖÜ])", "", f) for f in forms}  # "Neufahrn b. Freising" → "b.Freising"
+    forms |= {"StädteRegion" + f[len("Städteregion"):] for f in forms if f.startswith("Städteregion ")}  # its own spelling
     forms |= {v for f in list(forms) for v in inflections(f)}
     forms |= {_TWO_WORDS.sub(lambda m: f"{m[1]}{' ' if m[2] == '-' else '-'}{m[3]}", f) for f in forms if _TWO_WORDS.fullmatch(f)}
     return {re.sub(r"\s+", " ", f).strip() for f in forms}

@@ -392,6 +392,7 @@ def test_a_database_from_before_the_coordinates_still_reads_its_foreign_names():
     "Der Landkreis Zwickau als Rechtsaufsicht hat die Vereinbarung genehmigt.",
     "Es fehlt noch die Genehmigung durch das Landratsamt Mittelsachsen.",
     "Die Kommunalaufsicht des Kreises Dithmarschen hat der Vereinbarung zugestimmt.",
+    "Das Landratsamt Meißen hat die Zweckvereinbarung am Montag genehmigt.",
 ])
 def test_a_place_named_as_background_is_marked_so_in_any_case(linker, sentence):
     linked = linker.link(sentence)

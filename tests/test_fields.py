@@ -113,6 +113,11 @@ def test_heat_planning_is_about_energy(extractor):
     assert "topic:umwelt" in labels
 
 
+def test_a_cycle_highway_is_about_mobility(extractor):
+    labels = {label for label, _, _ in extractor.signals.hits("Ein Radschnellweg von Wunstorf nach Stadthagen")}
+    assert "topic:mobilitaet" in labels
+
+
 def test_exchanging_views_is_a_cooperation_signal_and_a_working_meeting(extractor):
     text = "Die Bürgermeister der Städte Lohne und Dinklage tauschen sich regelmäßig über die Stadtentwicklung aus."
     labels = {label for label, _, _ in fields.signal_hits(text)}

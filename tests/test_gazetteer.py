@@ -23,6 +23,7 @@ def names_of(con, variant):
         ("Burgenlandkreis", "15084"),
         ("Hochsauerlandkreis", "05958"),
         ("Städteregion Aachen", "05334"),
+        ("StädteRegion Aachen", "05334"),  # its own spelling
         ("Region Hannover", "03241"),
         ("Landratsamt Görlitz", "14626"),
         ("des Landkreises Görlitz".removeprefix("des "), "14626"),

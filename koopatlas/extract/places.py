@@ -263,14 +263,16 @@ _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kre
 
 #: The Kreis that approves as supervisory authority takes no part: „Der Landkreis Zwickau als Rechtsaufsicht
 #: hatte sie genehmigt“, „die Genehmigung durch das Landratsamt Mittelsachsen“, „die Kommunalaufsicht des
-#: Kreises Dithmarschen“.
-_SUPERVISOR_AFTER = re.compile(r"\s*,?\s*als\s+(?:zuständige\s+)?(?:Rechts|Kommunal|Fach)?[Aa]ufsicht")
+#: Kreises Dithmarschen“, „Das Landratsamt Meißen hat die Vereinbarung genehmigt“ (approving, not agreeing:
+#: „zugestimmt“ stays out, a Kreis that agrees may be a party).
+_SUPERVISOR_AFTER = re.compile(r"\s*,?\s*als\s+(?:zuständige\s+)?(?:Rechts|Kommunal|Fach)?[Aa]ufsicht"
+                               r"|\s+(?:hat|hatte|muss|musste|soll|wird)\s+(?:\w+\s+){0,5}(?:genehmigt|genehmigen)\b")
 _SUPERVISOR_BEFORE = re.compile(r"(?:\bGenehmigung|\bgenehmigt|\bZustimmung|[Aa]ufsicht)\s+(?:des|der|durch\s+(?:das|den|die))\s+"
                                 r"(?:(?:Land)?[Kk]reises\s+|Landratsamt(?:e?s)?\s+)?$")
 
 
 def _supervises(text: str, before: str, end: int) -> bool:
-    return bool(_SUPERVISOR_AFTER.match(text, end, end + 40) or ("ehmig" in before or "ufsicht" in before or
+    return bool(_SUPERVISOR_AFTER.match(text, end, end + 60) or ("ehmig" in before or "ufsicht" in before or
                                                                    "ustimmung" in before) and _SUPERVISOR_BEFORE.search(before))
 
 
