@@ -151,6 +151,14 @@ def test_relevance_needs_two_parties_and_cooperation(extractor):
     assert not event.relevant and event.topics == [] and event.with_role("participant") == []
 
 
+def test_a_partner_abroad_makes_a_pair_sentence_with_a_german_party(extractor):
+    text = ("Doppelstadt\nDie Stadtverordneten von Frankfurt (Oder) und die Stadträte von Słubice beschlossen "
+            "gemeinsam den Aktionsplan. Das Brückenfest findet im Juni statt.")
+    an = extractor.analyse(make_document("satz", "satz.txt", text))
+    assert [c for _, c in an.foreign] == ["PL"] and len(an.authorities) == 1
+    assert an.document.get("coop_pair_sentences<=1") == 1.0  # one sentence: Frankfurt (Oder), Słubice, gemeinsam
+
+
 def test_a_job_ad_is_no_cooperation_report_however_many_members_it_names(extractor):
     ad = ("Fachkraft für Abwassertechnik (m/w/d)\nDer Abwasserzweckverband mit den Mitgliedsgemeinden Gütersloh, "
           "Steinhagen und Harsewinkel sucht eine Fachkraft in Vollzeit. Die Gemeinden arbeiten im Zweckverband "

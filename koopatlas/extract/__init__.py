@@ -199,7 +199,8 @@ class Extractor:
             for a, sentences in zip(authorities, members, strict=True)
         ]
         score = fields.cooperation_score(text, signals)
-        document = feats.document_features(ctx, authorities, len(foreign), score, feats.genre_counts(signals))
+        document = feats.document_features(ctx, authorities, len(foreign), score, feats.genre_counts(signals),
+                                           tuple(fm.start for fm in foreign_mentions))
         document |= feats.foreign_features(ctx, foreign_mentions, members)
         years = feats.year_candidates(text, ctx.title_end, doc.published or doc.published_year, date.today())
         type_base = feats.type_features(ctx)

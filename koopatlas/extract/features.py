@@ -228,8 +228,9 @@ _PERSON_NEAR = re.compile(r"(?:Landr(?:at|ätin)|Bürgermeister(?:in)?|bürgerme
 
 
 def document_features(ctx: DocContext, authorities: list[Authority], n_foreign: int, coop_score: float,
-                      genre_hits: dict[str, int]) -> Features:
-    """Document-level evidence for "this text reports cooperation between local authorities"."""
+                      genre_hits: dict[str, int], foreign_starts: tuple[int, ...] = ()) -> Features:
+    """Document-level evidence for "this text reports cooperation between local authorities".
+    ``foreign_starts``: where places abroad are named; a partner abroad is a party of a pair sentence."""
     f: Features = {"bias": 1.0}
     labels = [label for label, _, _ in ctx.signals]
     coop_terms = {term[:8] for label, term, _ in ctx.signals if label == "coop"}
@@ -261,6 +262,8 @@ def document_features(ctx: DocContext, authorities: list[Authority], n_foreign: 
     for a in actors:
         for m in a.mentions:
             by_sentence.setdefault(ctx.sentence(m.start), set()).add(a.ags)
+    for start in foreign_starts:  # „Frankfurt (Oder) und Słubice beschlossen gemeinsam …“
+        by_sentence.setdefault(ctx.sentence(start), set()).add("abroad")
     for s, members in by_sentence.items():
         if len(members) >= 2 and s in coop_sentences:
             pair_sentences += 1
