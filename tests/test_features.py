@@ -40,6 +40,8 @@ def test_twin_towns_by_their_local_name_and_by_their_german_exonym(foreign, link
     found = abroad(foreign, linker, "Eine Delegation aus Mühlhausen besuchte die Partnerstadt Kronstadt in Rumänien.")
     assert ("Kronstadt / Brașov", "RO") in found
     assert ("Breslau / Wrocław", "PL") in abroad(foreign, linker, "Der Oberbürgermeister reiste nach Breslau.")
+    # the German transliteration of a Ukrainian town of a Solidaritätspartnerschaft
+    assert ("Butscha / Bucha", "UA") in abroad(foreign, linker, "Die Partnerschaft mit Butscha in der Ukraine besteht seit 2022.")
 
 
 def test_a_foreign_place_carries_its_coordinates(foreign):
