@@ -133,6 +133,22 @@ _INSTITUTION = re.compile(
     r"DRK-Kreisverb\w+|Kreisverband|Kreisverbände|Kreissportbund|Kirchenkreis|Dekanat|Naturpark|Landschaftsverband|"
     r"Metropolregion)\s+$"
 )
+#: The last words of the institutions above (a cheap test before the regular expression, which is anchored at
+#: the end and so tried at every position).
+_INSTITUTION_ENDS = ("Universität", "Uni", "TU", "Hochschule", "hochschule", "FH", "HAW", "IHK", "kammer", "Sparkasse", "Volksbank",
+                     "gericht", "Bistum", "bistum", "Zoo", "Flughafen", "Klinikum", "Theater", "Messe", "Stadtwerke",
+                     "ahnhof", "Arbeit", "agentur", "Polizeidirektion", "Polizeipräsidium", "Kreishandwerkerschaft",
+                     "Museum", "Verlag", "Zeitung", "Bezirksregierung", "Regierungsbezirk", "Landeskirche", "verband",
+                     "verbände", "Kreissportbund", "Kirchenkreis", "Dekanat", "Naturpark", "Metropolregion")
+_DIGIT = re.compile(r"\d")
+
+
+def _names_institution(before: str) -> bool:
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and (words[-1].endswith(_INSTITUTION_ENDS) or "Kreisverb" in words[-1]) \
+        and _INSTITUTION.search(before) is not None
+
+
 #: Words right before a name that make it history, not a party to the event.
 _BACKGROUND = re.compile(
     r"\b(?:ehemalige[nmrs]?|frühere[nmrs]?|damalige[nmrs]?|einstige[nmrs]?|Alt-?kreis\w*)\s+(?:\w+\s+)?$"
@@ -276,9 +292,11 @@ def _supervises(text: str, before: str, end: int) -> bool:
                                                                    "ustimmung" in before) and _SUPERVISOR_BEFORE.search(before))
 
 
+_BACKGROUND_HINT = re.compile("|".join(re.escape(h) for h in _BACKGROUND_HINTS))  # one scan in C, not 30 tests
+
+
 def _may_be_background(before: str) -> bool:
-    tail = before[-45:].lower()
-    return any(h in tail for h in _BACKGROUND_HINTS)
+    return _BACKGROUND_HINT.search(before[-45:].lower()) is not None
 
 
 #: Compiled once for :meth:`PlaceLinker._not_a_place`, which runs for every mention.
@@ -579,12 +597,13 @@ class PlaceLinker:
             venue = town and bool(_VENUE_BEFORE.search(before))
             if town and not venue and linked and linked[-1].venue and _LIST_SEP.match(text[linked[-1].end: m.start]):
                 venue = True  # "in Roßleben, Bleicherode und Menteroda"
-            address = bool(_ADDRESS_BEFORE.search(before[-24:]))
+            tail = before[-24:]
+            address = _DIGIT.search(tail) is not None and _ADDRESS_BEFORE.search(tail) is not None
             linked.append(
                 Linked(m.start, m.end, m.text, best.ags, best.level, best_score, margin, cues[i], venue, address,
                        background=_may_be_background(before) and bool(_BACKGROUND.search(before))
                        or _supervises(text, before, m.end),
-                       institution=bool(_INSTITUTION.search(before[-32:])), kind=best.kind, n_candidates=len(cands))
+                       institution=_names_institution(before[-32:]), kind=best.kind, n_candidates=len(cands))
             )
         self._qualifiers(text, linked)
         run: list[Linked] = linked[:1]
