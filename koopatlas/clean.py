@@ -248,3 +248,35 @@ def _add_collapsed(builder: _Builder, sentence: str, seg_start: int, norm: str, 
             builder.add(" ", seg_start + run.start() - 1)
         first = False
         builder.add(run.group(), seg_start + run.start())
+
+
+
+#: A word broken at a line end by a soft hyphen ("Zusam-" / "menarbeit"); not "Bus- und Bahnverkehr",
+#: where the hyphen stands for the word's shared second half.
+_BROKEN_WORD = re.compile(r"(?<=[a-zäöüß])-[ \t]*\n[ \t]*(?=[a-zäöüß])(?!(?:und|oder|bzw|sowie|bis|als)\b)")
+#: A line of a wrapped paragraph that goes on in lower case on the next line.
+_WRAPPED = re.compile(r"(?<=[\w,;)–-])[ \t]*\n[ \t]*(?=[a-zäöüß])")
+#: A line at least this share of the page's column width, without a sentence end, goes on in the next line.
+FULL_LINE = 0.8
+
+
+def unwrap(text: str) -> str:
+    """Join the lines a PDF's layout wrapped: hyphenated words whole again, a sentence that goes on on the
+    next line. Sentence features and the headline read lines: a hyphen inside "Vereinba-/rung" hid the
+    agreement word, and every line break counted as a sentence end. A line goes on when the next one starts
+    in lower case, or when it fills the column after the first sentence (a PDF often has no blank line
+    between a headline and the lead; a paragraph's last line is shorter)."""
+    lengths = sorted(len(line.strip()) for line in text.split("\n") if line.strip())  # the layout's lines
+    width = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0
+    text = _BROKEN_WORD.sub("", text)
+    lines = _WRAPPED.sub(" ", text).split("\n")
+    out: list[str] = []
+    in_body = False  # before the first sentence ends, a full line may be the headline: it stays a line
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        stripped = line.strip()
+        in_body = in_body or ". " in stripped
+        goes_on = (in_body and width >= 40 and len(stripped) >= FULL_LINE * width and nxt.strip()
+                   and not stripped.endswith((".", "!", "?", ":", '"', "“")))
+        in_body = in_body or stripped.endswith((".", "!", "?"))
+        out.append(line.rstrip() + " " if goes_on else line + "\n")
+    return "".join(out) + lines[-1]

@@ -1,6 +1,6 @@
 """Cleaning: boilerplate out, metadata apart, repetitions once, offsets back to the raw text."""
 
-from koopatlas.clean import clean
+from koopatlas.clean import clean, unwrap
 
 RAW = """- Anzeige -
 Landkreise tauschen sich aus
@@ -61,3 +61,16 @@ def test_a_long_consent_banner_is_dropped_but_a_report_on_data_protection_is_kep
     cleaned = clean(f"{banner}\n\nKreise teilen sich einen Datenschutzbeauftragten\n{report}")
     assert "Cookies" not in cleaned.text and banner in cleaned.dropped
     assert report in cleaned.text
+
+
+def test_a_pdfs_wrapped_lines_and_hyphenated_words_are_joined():
+    page = ("Pressemitteilung\n\nLandkreise vereinbaren Zusam-\nmenarbeit im Katastrophenschutz\n\n"
+            "Die Landräte der Landkreise Bautzen und Görlitz haben\nam 4. September in Hoyerswerda eine Vereinba-\n"
+            "rung unterzeichnet. Künftig sollen die Stäbe beider\nLandkreise gemeinsam üben, auch bei Bus- und\n"
+            "Bahnunfällen. Die Kosten teilen sich die Kreise.\n")
+    text = unwrap(page)
+    assert "Landkreise vereinbaren Zusammenarbeit im Katastrophenschutz\n" in text
+    assert "haben am 4. September in Hoyerswerda eine Vereinbarung unterzeichnet. Künftig" in text
+    assert "Stäbe beider Landkreise gemeinsam" in text  # a full line goes on, also before a capital
+    assert "Bus- und Bahnunfällen" in text  # a hyphen for a shared second half stays
+    assert text.startswith("Pressemitteilung\n\n") and text.endswith("Kreise.\n")

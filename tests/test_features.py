@@ -252,6 +252,10 @@ def test_bremen_is_the_city_of_bremen(linker):
     "Teilen auf Facebook und Twitter",
     "Diese Seite teilen: Facebook, WhatsApp",
     "Suche nach Inhalten der Website",
+    # a letterhead: the sender's name alone, its address
+    "Landratsamt Bautzen",
+    "Stadt Frankfurt (Oder)",
+    "Bahnhofstraße 9, 02625 Bautzen",
 ])
 def test_page_furniture_is_not_a_headline(line):
     assert not is_headline(line)
@@ -275,6 +279,8 @@ def test_the_title_is_the_first_headline_line_after_furniture():
     "Gemeinsame Suche nach einem Standort für die Feuerwache",
     "Gemeinsamer Datenschutzbeauftragter für drei Ämter",
     "Übersetzungsdienst für Geflüchtete startet in zwei Landkreisen",
+    "Stadt Cottbus und Landkreis Spree-Neiße unterzeichnen Vertrag",
+    "Landkreis Görlitz startet Projekt mit Zgorzelec",
 ])
 def test_headlines_with_numbers_or_separators_stay_headlines(line):
     assert is_headline(line)

@@ -101,6 +101,19 @@ def test_pdf_text_layer(tmp_path):
     assert "Lünen" in doc.clean_text and "Kooperationsvereinbarung" in doc.clean_text
 
 
+def test_a_pdfs_layout_breaks_do_not_split_words_or_the_headline(tmp_path):
+    path = tmp_path / "pm.pdf"
+    path.write_bytes(pdf_with_text(["Landratsamt Bautzen", "Landkreise vereinbaren Zusam-",
+                                    "menarbeit im Katastrophenschutz", "",
+                                    "Die Landräte der Landkreise Bautzen und Görlitz haben",
+                                    "in Hoyerswerda eine Vereinbarung über gegenseitige Hil-",
+                                    "fe unterzeichnet. Künftig sollen die Stäbe beider Kreise",
+                                    "gemeinsam üben."]))
+    doc = load(path)
+    assert doc.title == "Landkreise vereinbaren Zusammenarbeit im Katastrophenschutz"
+    assert "gegenseitige Hilfe unterzeichnet" in doc.clean_text
+
+
 def test_broken_pdf_is_reported_with_its_name(tmp_path):
     path = tmp_path / "defekt.pdf"
     path.write_bytes(b"%PDF-1.4 garbage")

@@ -130,6 +130,13 @@ _MINUTES_STATUS = re.compile(
     r"angenommen|beschlossen|vertagt|ungeändert|geändert)", re.I)
 #: A file name or URL slug: "20200303-bericht-zv-kl-final-inkl-anlagen", "hallertau.info News".
 _FILE_NAME = re.compile(r"^[\w.-]*[-_][\w.-]*$|\.(?:pdf|docx?|html?)$|\b[\w-]+\.(?:de|info|com|net|org|eu)\b", re.I)
+#: The sender's name alone ("Landratsamt Bautzen", "Stadt Frankfurt (Oder)") or its address ("Bahnhofstraße 9,
+#: 02625 Bautzen"): a letterhead, not the headline.
+_SENDER = re.compile(
+    r"^(?:Landratsamt|Kreisverwaltung|Kreishaus|Landkreis|Kreis|Stadt|Hansestadt|Gemeinde|Markt|Stadtverwaltung|"
+    r"Gemeindeverwaltung|Amt|Amtsverwaltung|Samtgemeinde|Verbandsgemeinde|Verbandsgemeindeverwaltung|Bezirksamt|"
+    r"Rathaus|Pressestelle)(?:\s+(?:[A-ZÄÖÜ][\w.-]*|\([^)]*\)|an der|am|im|in der|ob der|bei|a\.\s?d\.))+$")
+_POSTCODE = re.compile(r"(?:^|,\s*|\s)(?:D-)?\d{5}\s+[A-ZÄÖÜ]")
 _PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}(?:-\d{2})?|Betreff:|Titel:|Überschrift:|\[\d{1,2}\.\d{1,2}\.\d{4}\])\s*")
 
 
@@ -147,7 +154,8 @@ def is_headline(line: str) -> bool:
     head = line[:HEADLINE_CHARS]  # a long lead paragraph is judged by its opening, where the title is cut
     low = head.lower()
     return not (_NOT_A_TITLE.match(line) or _FURNITURE.search(low[:80]) or _CREDIT.search(low)
-                or _FILE_NAME.search(head) or _MENU.search(head) or _MINUTES_STATUS.match(line) or _RUBRIC.match(line))
+                or _FILE_NAME.search(head) or _MENU.search(head) or _MINUTES_STATUS.match(line) or _RUBRIC.match(line)
+                or _SENDER.match(line) or (len(line) < 80 and _POSTCODE.search(line)))
 
 
 #: The first sentence of a long line; a period after a number ("am 1. Mai"), an initial or an

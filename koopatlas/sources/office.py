@@ -9,6 +9,7 @@ import docx
 import pypdf
 
 from koopatlas import config
+from koopatlas.clean import unwrap
 from koopatlas.sources import Document, SourceError, make_document
 
 
@@ -62,7 +63,7 @@ def load_pdf(path: Path) -> Document:
         chars += len(text)
         if chars > limits.raw_chars:  # make_document cuts it anyway: stop reading pages
             break
-    text = "\n".join(pages)
+    text = unwrap("\n".join(pages))  # the layout's line breaks and hyphens
     if not text.strip():
         raise SourceError(f"{path}: the PDF has no text layer (scanned image?); OCR it first")
     meta_title = (reader.metadata.title if reader.metadata else None) or None
