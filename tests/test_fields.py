@@ -108,6 +108,20 @@ def test_a_surname_is_no_topic_word_but_the_words_it_looks_like_are(extractor):
     assert topic_hits("Die Müllabfuhr und die Busse fahren.") == [("topic:umwelt", "müll"), ("topic:mobilitaet", "bus")]
 
 
+def test_a_street_in_an_address_names_no_topic(extractor):
+    from koopatlas.extract import features as feats
+
+    text = ("Kooperation\nDie Städte Lohne und Dinklage treffen sich im Rathaus, Bahnhofstraße 9, und am "
+            "Sportplatz 5. Der Radweg 3 Kilometer lang.")
+    named = {t for t, row in extractor.analyse(make_document("satz", "satz.txt", text)).topics.items()
+             if not feats.is_absent(row)}
+    assert "mobilitaet" in named  # the cycle path (its number is a length, no house number)
+    text = "Kooperation\nDie Städte Lohne und Dinklage treffen sich im Rathaus, Bahnhofstraße 9, und am Sportplatz 5."
+    named = {t for t, row in extractor.analyse(make_document("satz", "satz.txt", text)).topics.items()
+             if not feats.is_absent(row)}
+    assert "mobilitaet" not in named and "ehrenamt" not in named
+
+
 def test_heat_planning_is_about_energy(extractor):
     labels = {label for label, _, _ in extractor.signals.hits("Die kommunale Wärmeplanung und das Nahwärmenetz")}
     assert "topic:umwelt" in labels

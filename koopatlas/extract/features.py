@@ -420,9 +420,26 @@ def is_absent(row: Features) -> bool:
 _MINISTRY = re.compile(r"inisterium\s+(?:für|des|der)\s+(?:(?:[A-ZÄÖÜ][\w-]*|und|für|des|der|,)\s*)+")
 
 
-def _outside_ministries(text: str, signals: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-    """The signal hits without the topic words inside ministries' names."""
+#: A street or square in an address: „Bahnhofstraße 9“, „Am Sportplatz 5“, „Krankenhausallee“ name no topic.
+_STREET_END = re.compile(r"(?:straße|strasse|allee|gasse)\b|str\.|(?:platz|weg|ring|damm)\s+\d{1,4}[a-z]?\b"
+                         r"(?!\s*(?:km|Kilometer|m\b|Meter|Prozent|%|Euro|Mio|Millionen))")
+
+
+def _street_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _STREET_END.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            start -= 1
+        if start < m.start() and text[start].isupper():
+            spans.append((start, m.end()))
+    return spans
+
+
+def _topic_signals(text: str, signals: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The signal hits without the topic words inside ministries' and streets' names."""
     spans = [m.span() for m in _MINISTRY.finditer(text)] if "inisterium" in text else []
+    spans += _street_spans(text)
     if not spans:
         return signals
     return [h for h in signals if not (h[0].startswith("topic:") and any(s <= h[2] < e for s, e in spans))]
@@ -430,7 +447,7 @@ def _outside_ministries(text: str, signals: list[tuple[str, str, int]]) -> list[
 
 def topic_features(text: str, ctx: DocContext, topic_ids: list[str]) -> dict[str, Features]:
     """Per topic: how strongly and where the text speaks of it (pooled model, one bias per topic)."""
-    signals = _outside_ministries(text, ctx.signals)
+    signals = _topic_signals(text, ctx.signals)
     scores = topics.weighted_scores(text, signals, prefix="topic:")
     terms: dict[str, set[str]] = {}
     title_hits: dict[str, int] = {}
