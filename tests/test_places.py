@@ -41,6 +41,15 @@ def test_a_venue_stays_the_town_beside_the_kreis_of_its_name(linker):
     assert found["09461"] == ROLE_LOCATION
 
 
+@pytest.mark.parametrize("name, city, kreis", [
+    ("Rosenheim", "09163", "09187"),  # not the Gemeinde Rosenheim (Landkreis Altenkirchen)
+    ("Oldenburg", "03403", "03458"),  # not Oldenburg in Holstein
+    ("Hof", "09464", "09475"),
+])
+def test_stadt_und_landkreis_names_the_city_nearest_the_kreis(linker, name, city, kreis):
+    assert participants(linker, f"Stadt und Landkreis {name} unterzeichnen eine Kooperationsvereinbarung.") == {city, kreis}
+
+
 def test_one_name_is_one_town_throughout_a_text(linker):
     text = ("Gefördert werden Vorhaben in den Gemeinden Altdorf, Burgthann, Leinburg und Schwarzenbruck. "
             "Die Gemeinde Altdorf erhält 120.000 Euro.")

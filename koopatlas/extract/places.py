@@ -696,15 +696,25 @@ class PlaceLinker:
             else:
                 continue
             name = base_name(region.name) if lk.level == "kreis" else region.name
+            options = []
             for c in self.gaz.lookup(name) or self.gaz.lookup(lk.text.split(" ")[-1]):
                 r = self.regions.get(c.ags)
                 if r is None or c.ags == lk.ags:
                     continue
                 is_city = c.level == "gemeinde" or bool(r.kreisfrei)
                 if (want == "city") == is_city and c.level != "land":
-                    extra.append(Linked(lk.start, lk.end, lk.text, c.ags, c.level, lk.score, lk.margin, want))
-                    break
+                    options.append((self._km(region, r), len(options), c))
+            if options:  # the namesake nearest the named one: Stadt Rosenheim, not the Rosenheim in the Westerwald
+                c = min(options)[2]
+                extra.append(Linked(lk.start, lk.end, lk.text, c.ags, c.level, lk.score, lk.margin, want))
         return extra
+
+    @staticmethod
+    def _km(a, b) -> float:
+        """Distance of two regions' centres; unknown coordinates count as far."""
+        if a.lon is None or b.lon is None:
+            return 1e9
+        return distance_km(a.lon, a.lat, b.lon, b.lat)
 
     def _surname(self, text: str, m: Mention, cands: list[Candidate], surnames: set[str]) -> bool:
         """A bare Gemeinde name that the text also gives as a person's surname is that person, and
