@@ -30,6 +30,7 @@ ABBREVIATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("an der", ("a.d.", "a. d.")),
     ("in der", ("i.d.", "i. d.")),
     ("vor der", ("v.d.", "v. d.")),
+    ("vor dem", ("v.d.", "v. d.")),  # "Berka v.d. Hainich": vor dem Hainich
     ("am", ("a.",)),
     ("bei", ("b.",)),
     ("im", ("i.",)),

@@ -119,6 +119,19 @@ def test_a_person_from_a_town_is_its_actor_but_a_hired_expert_or_a_company_is_no
     assert (linker.link(text)[0].cue == "actor") is actor
 
 
+@pytest.mark.parametrize("text", [
+    "Die Delegation besuchte Lemgo und Blomberg.",
+    "Teilgenommen haben Lemgo und Blomberg.",
+    "Die Bürgermeister begrüßten Lemgo als neues Mitglied.",
+])
+def test_a_town_after_a_verb_that_ends_like_an_adjective_stays_a_town(linker, text):
+    assert "05766044" in roles(linker, text)  # Lemgo is no German word; „der gesamträumlichen Lage“ stays none
+
+
+def test_v_d_may_stand_for_vor_dem(linker):
+    assert "16063006" in roles(linker, "Teilgenommen haben Berka vor dem Hainich, Bischofroda und Nazza.")
+
+
 def test_a_surname_given_after_an_office_and_first_name_is_a_person_throughout(linker):
     text = ("Bürgermeisterin Anna Igel empfing den Landrat des Kreises Havelland. "
             "Igel betonte, man wolle enger zusammenarbeiten.")

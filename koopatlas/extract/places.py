@@ -206,6 +206,10 @@ _AFTER_KREIS_WORD = re.compile(r"reis(?:e|es|en)?\s+(?:\w+\s+)?([A-ZÄÖÜ][\wä
 COMMON_WORD_ZIPF = 4.4
 #: Gemeinden this large are named as places even when the name is a frequent word (Hannover).
 COMMON_WORD_KEEP_KM2 = 150.0
+#: After a word that ends like an adjective („der gesamträumlichen Lage“, „aus Salz gefertigt“) a name reads as
+#: a noun when it is a German word (Zipf ≥ 4: Lage 5.2, Salz 4.3, Einig 4.3); a verb ends so too, and
+#: „besuchte Lemgo“ is the town (town names stay under 4: Lemgo 3.3, Bautzen 3.7, Saarbrücken 3.9).
+WORD_AFTER_ADJECTIVE_ZIPF = 4.0
 
 #: A list-mate close by draws an ambiguous name towards it: weight, and the distance (km) of 1/e.
 LIST_MATE_WEIGHT = 1.0
@@ -331,7 +335,7 @@ class PlaceLinker:
         for v in kreis_names:
             self._kreis_by_shape[(v[0], len(v))].append(v)
         self._fuzzy_cache: dict[tuple[str, float], tuple | None] = {}
-        self._common: dict[str, bool] = {}
+        self._common: dict[str, float] = {}
         self._long_variants = [v for v in gazetteer.variants if len(v) >= 8 and " " not in v.strip()]
         self._by_first_word: dict[str, list[str]] = defaultdict(list)
         for v in gazetteer.variants:
@@ -626,14 +630,18 @@ class PlaceLinker:
         self._one_town_per_name(linked)
         return sorted(linked, key=lambda lk: lk.start)
 
-    def is_common_word(self, word: str) -> bool:
-        """The word is among the frequent words of German text (cached per word)."""
-        hit = self._common.get(word)
-        if hit is None:
+    def zipf(self, word: str) -> float:
+        """How frequent the word is in German text (Zipf scale, cached per word)."""
+        z = self._common.get(word)
+        if z is None:
             from wordfreq import zipf_frequency
 
-            hit = self._common[word] = zipf_frequency(word.lower(), "de") >= COMMON_WORD_ZIPF
-        return hit
+            z = self._common[word] = zipf_frequency(word.lower(), "de")
+        return z
+
+    def is_common_word(self, word: str) -> bool:
+        """The word is among the frequent words of German text."""
+        return self.zipf(word) >= COMMON_WORD_ZIPF
 
     def _drop_common_words(self, text: str, linked: list[Linked]) -> list[Linked]:
         """Drop bare mentions of small Gemeinden that read as a frequent word ("über Wissen und Sinn").
@@ -751,8 +759,9 @@ class PlaceLinker:
         governed = text[max(0, m.start - 3): m.start].rstrip()[-1:] not in _PHRASE_END
         if governed and (low in _DETERMINERS or low in _NOUN_PREPOSITIONS):
             return True  # "das Essen", "im Hof", "vorbei an Wiesen"
-        if governed and prev.islower() and low not in _LOWER_FUNCTION and low.endswith(("e", "en", "er", "es", "em")):
-            return True  # "der gesamträumlichen Lage"
+        if governed and prev.islower() and low not in _LOWER_FUNCTION and low.endswith(("e", "en", "er", "es", "em")) \
+                and self.zipf(m.text) >= WORD_AFTER_ADJECTIVE_ZIPF:
+            return True  # "der gesamträumlichen Lage"; a verb ends so too: "besuchte Lemgo", "haben Berka"
         gap = text[max(0, m.start - len(prev) - 2): m.start]
         head = text[max(0, m.start - len(prev) - 4): max(0, m.start - len(prev) - 1)]
         sentence_start = (not head.strip() and m.start - len(prev) - 1 <= 0) or bool(_ENDS_SENTENCE.search(head)) if prev else True
