@@ -93,7 +93,8 @@ def base_name(name: str) -> str:
 #: ("Heilbad Heiligenstadt" is "Heiligenstadt" in the paper).
 _LEADING_TITLE = re.compile(
     r"^(?:Heilbad|Thermalbad|Kneippheilbad|Mineralbad|Moorbad|Solbad|Staatsbad|Kurort|Luftkurort|Seebad|"
-    r"Ostseebad|Nordseebad|Bergstadt|Lutherstadt|Hansestadt|Stadt)\s+(?=[A-ZÄÖÜ])"
+    r"Ostseebad|Nordseebad|Bergstadt|Lutherstadt|Hansestadt|Stadt|"
+    r"Kirchspielslandgemeinden?)\s+(?=[A-ZÄÖÜ])"  # Dithmarschen's Ämter: „Amt Heider Umland“
 )
 
 
@@ -226,7 +227,7 @@ def association_variants(assoc: pd.DataFrame) -> Iterator[NameRow]:
             kinds |= {"Gemeindeverwaltungsverband", "GVV"}
         if row.bez == "Verbandsgemeinde":
             kinds |= {"VG", "VGem"}
-        for form in spellings(row.name) | {base_name(row.name)}:
+        for form in spellings(row.name) | spellings(untitled_name(row.name)) | {base_name(row.name)}:
             for kind in kinds:
                 yield NameRow(f"{kind} {form}", row.ars, "association", "verband")
             if row.bez == "Amt" and not form.startswith("Amt"):
@@ -240,7 +241,7 @@ def bare_association_variants(assoc: pd.DataFrame, taken: set[str]) -> Iterator[
     ("die Ämter Schrevenborn und Probstei") and a landscape named alone stays no authority.
     """
     for row in assoc.itertuples(index=False):
-        for form in spellings(row.name):
+        for form in spellings(row.name) | spellings(untitled_name(row.name)):
             if form not in taken and len(form) > 4 and not form.startswith(row.bez):
                 yield NameRow(form, row.ars, "stem", "verband")
 

@@ -439,3 +439,15 @@ def test_the_publisher_is_the_authority_named_by_the_web_address(linker):
     assert feats.publisher("https://www.abendblatt.de/region/1", authorities, regions) is None  # a newspaper
     assert feats.publisher(None, authorities, regions) is None
     assert feats.publisher("https://www.landkreis-harz.de/a", authorities, regions) is None  # not named in the text
+
+
+def test_a_town_named_as_such_beside_its_kreis_has_its_own_evidence(con):
+    from koopatlas.extract import Extractor
+    from koopatlas.sources import make_document
+
+    text = ("Gemeinsame Kita\nDie Stadt Gräfenberg und die Gemeinden Hiltpoltstein und Weißenohe bauen gemeinsam eine "
+            "Kita. Das Landratsamt Forchheim hat Fördermittel in Aussicht gestellt. Auch Hiltpoltstein zahlt mit.")
+    an = Extractor.from_db(con).analyse(make_document("kita", "kita.txt", text))
+    rows = {a.ags: row for a, row in zip(an.authorities, an.candidates, strict=True)}
+    assert rows["09474173"]["kreis_named_too"] == 1.0 and rows["09474173"]["kreis_named_too:cued"] == 1.0  # Weißenohe
+    assert "kreis_named_too:cued" not in rows["09474"]  # the Landkreis itself

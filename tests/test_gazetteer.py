@@ -34,6 +34,7 @@ def names_of(con, variant):
         ("Sankt Wendel", "10046"),
         ("Weiden in der Oberpfalz", "09363"),
         ("Samtgemeinde Nenndorf", "032575403"),
+        ("Amt Heider Umland", "010515172"),  # officially Amt Kirchspielslandgemeinde Heider Umland
         ("Landkreis Hohenlohe", "08126"),
     ],
 )
