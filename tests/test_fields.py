@@ -192,11 +192,12 @@ def test_a_region_abroad_named_by_its_town_and_its_adjective_is_one_partner(extr
 
 
 def test_a_partner_abroad_named_with_its_country_counts_for_relevance(extractor):
-    text = ("Solidaritätspartnerschaft mit Butscha besiegelt\nDie Stadt Bergisch Gladbach und die ukrainische "
-            "Stadt Butscha haben am 14. November 2022 eine Solidaritätspartnerschaft unterzeichnet. Bergisch "
-            "Gladbach will Butscha beim Wiederaufbau von Schulen unterstützen.")
+    # Makariw: a town GeoNames knows only as Makariv (the German spelling of Butscha is in data/exonyms.csv)
+    text = ("Solidaritätspartnerschaft mit Makariw besiegelt\nDie Stadt Bergisch Gladbach und die ukrainische "
+            "Stadt Makariw haben am 14. November 2022 eine Solidaritätspartnerschaft unterzeichnet. Bergisch "
+            "Gladbach will Makariw beim Wiederaufbau von Schulen unterstützen.")
     analysis = extractor.analyse(make_document("satz", "satz.txt", text))
-    assert analysis.foreign == [("Butscha", "UA")]
+    assert analysis.foreign == [("Makariw", "UA")]
     # a cued place abroad in the lead, as if GeoNames had found it (before, only „foreign“ was set)
     assert analysis.document.get("foreign_cue") == 1.0 and analysis.document.get("foreign_lead") == 1.0
 
