@@ -289,7 +289,28 @@ def build_names(regions: pd.DataFrame, associations: pd.DataFrame, aliases: pd.D
     order = {"official": 0, "alias": 1, "association": 2, "prefixed": 3, "short": 4, "genitive": 5, "stem": 6}
     frame["rank"] = frame["kind"].map(order)
     frame = frame.sort_values(["variant", "ags", "rank"]).drop_duplicates(["variant", "ags"]).drop(columns="rank")
+    frame["zipf"] = word_frequencies(frame["variant"])
     return frame.reset_index(drop=True)
+
+
+WORD_ZIPF_FLOOR = 3.0
+
+
+def word_frequencies(variants: pd.Series) -> list[float | None]:
+    """How frequent each one-word variant is as a German word (Zipf scale; None for names of several words).
+    Computed here, at `geo` time: wordfreq's German list costs 77 MB, too much for every extracting process."""
+    from wordfreq import zipf_frequency
+
+    cache: dict[str, float] = {}
+    out: list[float | None] = []
+    for variant in variants:
+        if " " in variant:
+            out.append(None)
+            continue
+        if variant not in cache:
+            cache[variant] = zipf_frequency(variant.lower(), "de")
+        out.append(cache[variant])
+    return out
 
 
 # --- matching ------------------------------------------------------------------------
@@ -323,6 +344,12 @@ class Gazetteer:
         if associations is not None:
             for row in associations.itertuples(index=False):
                 self.association_names[row.ars] = row.name if row.name.startswith(row.bez) else f"{row.bez} {row.name}"
+        #: Zipf frequency of the one-word variants that are German words at all (≥ 3; the linker's thresholds
+        #: are 4 and 4.4); None for a database built before the frequencies were stored
+        self.zipf: dict[str, float] | None = None
+        if "zipf" in names.columns and names["zipf"].notna().any():
+            words = names[names["zipf"] >= WORD_ZIPF_FLOOR]
+            self.zipf = dict(zip(words["variant"], words["zipf"].astype(float), strict=True))
         self.automaton = ahocorasick.Automaton()
         grouped: dict[str, list[Candidate]] = {}
         for variant, ags, kind, level in names[["variant", "ags", "kind", "level"]].itertuples(index=False):

@@ -26,8 +26,11 @@ CREATE TABLE IF NOT EXISTS region_names (
     variant VARCHAR NOT NULL,        -- a form in which texts name the region
     ags     VARCHAR NOT NULL,        -- AGS, or the 9-digit ARS of an association
     kind    VARCHAR NOT NULL,        -- official, short, prefixed, genitive, stem, association, alias
-    level   VARCHAR NOT NULL         -- land / kreis / gemeinde / verband
+    level   VARCHAR NOT NULL,        -- land / kreis / gemeinde / verband
+    zipf    DOUBLE                   -- how frequent a one-word variant is as a German word (wordfreq, Zipf)
 );
+-- databases built before the word frequencies: empty until the next `geo` (the linker then asks wordfreq)
+ALTER TABLE region_names ADD COLUMN IF NOT EXISTS zipf DOUBLE;
 
 CREATE TABLE IF NOT EXISTS associations (
     ars       VARCHAR PRIMARY KEY,   -- Amt, Samtgemeinde, Verbandsgemeinde ... (VG5000 VWG)

@@ -144,3 +144,28 @@ def test_find_respects_word_boundaries_and_prefers_the_longest_name(gazetteer):
     assert found["Kreises Bernkastel-Wittlich"] == {"07231"}
     assert "Essen" not in found  # "Essener" is not "Essen"
     assert "Wittlich" not in found
+
+
+def test_word_frequencies_are_stored_with_the_names_so_extraction_needs_no_word_list(con, gazetteer):
+    import sys
+
+    from koopatlas.extract.places import PlaceLinker
+
+    rows = dict(con.execute("SELECT variant, zipf FROM region_names WHERE variant IN ('Lage', 'Lemgo', 'Bad Salzuflen')")
+                .fetchall())
+    assert rows["Lage"] > 5 and 3 < rows["Lemgo"] < 4 and rows["Bad Salzuflen"] is None
+    linker = PlaceLinker(gazetteer)
+    assert linker.zipf("Lage") == rows["Lage"] and linker.zipf("Themar") == 0.0  # under 3: no German word
+    if "wordfreq" not in sys.modules:  # (another test may have loaded it already)
+        linker.link("Die Delegation besuchte Lemgo. Das liegt an der gesamträumlichen Lage.")
+        assert "wordfreq" not in sys.modules
+
+
+def test_a_database_without_word_frequencies_asks_wordfreq(con):
+    from koopatlas import queries
+    from koopatlas.extract.places import PlaceLinker
+    from koopatlas.gazetteer import Gazetteer
+
+    names = queries.run(con, "gazetteer_names").drop(columns="zipf")  # a table built before the frequencies
+    old = Gazetteer(names, queries.run(con, "gazetteer_regions"), queries.run(con, "gazetteer_associations"))
+    assert old.zipf is None and PlaceLinker(old).zipf("Lage") > 5

@@ -631,7 +631,10 @@ class PlaceLinker:
         return sorted(linked, key=lambda lk: lk.start)
 
     def zipf(self, word: str) -> float:
-        """How frequent the word is in German text (Zipf scale, cached per word)."""
+        """How frequent a one-word name is in German text (Zipf scale): stored with the gazetteer; asked of
+        wordfreq (cached) only with a database built before the frequencies were stored."""
+        if self.gaz.zipf is not None:
+            return self.gaz.zipf.get(word, 0.0)  # under 3: no German word
         z = self._common.get(word)
         if z is None:
             from wordfreq import zipf_frequency
