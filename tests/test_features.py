@@ -327,6 +327,8 @@ def test_year_candidates_carry_where_each_year_stands():
     found = candidates("Bereits 2013 besuchten sich die Kreise. Am 3. Juli 2014 trafen sich die Landräte in Forst.")
     assert found[2013].features["passing_before"] == 1.0 and found[2013].features.get("full_date") == 0.0
     assert found[2014].features["full_date"] == 1.0 and found[2014].day == date(2014, 7, 3)
+    found = candidates("Die Kreise kooperieren. Der Plan gilt von 2019 bis 2021, er kostet 2020 Euro mehr.")
+    assert found[2019].features["passing_after"] == 1.0 and found[2020].features["passing_after"] == 1.0
 
 
 def test_a_planned_date_offers_the_year_before_as_a_candidate():

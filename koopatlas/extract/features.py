@@ -389,7 +389,7 @@ def _hit_context(text: str, h) -> dict[str, bool]:
     sentence = dates.sentence_of(text, h.start, h.end)
     return {
         "passing_before": bool(dates.PASSING_BEFORE.search(before)),
-        "passing_after": bool(dates.PASSING_AFTER.match(text, h.end, h.end + 25)),
+        "passing_after": bool(dates.PASSING_AFTER.match(text[h.end: h.end + 25])),  # (its "^" fails at a pos)
         "programme_before": bool(_PROGRAMME_BEFORE.search(before)),
         "event_sentence": bool(dates.EVENT_WORDS.search(sentence)),
         "founding_sentence": bool(_FOUNDING_WORDS.search(sentence)),
