@@ -293,6 +293,7 @@ def build_names(regions: pd.DataFrame, associations: pd.DataFrame, aliases: pd.D
     return frame.reset_index(drop=True)
 
 
+#: One-word names rarer than this are no German word (the linker's thresholds are 4 and 4.4): not kept in memory.
 WORD_ZIPF_FLOOR = 3.0
 
 
@@ -301,16 +302,8 @@ def word_frequencies(variants: pd.Series) -> list[float | None]:
     Computed here, at `geo` time: wordfreq's German list costs 77 MB, too much for every extracting process."""
     from wordfreq import zipf_frequency
 
-    cache: dict[str, float] = {}
-    out: list[float | None] = []
-    for variant in variants:
-        if " " in variant:
-            out.append(None)
-            continue
-        if variant not in cache:
-            cache[variant] = zipf_frequency(variant.lower(), "de")
-        out.append(cache[variant])
-    return out
+    frequency = {v: zipf_frequency(v.lower(), "de") for v in set(variants) if " " not in v}
+    return [frequency.get(v) for v in variants]
 
 
 # --- matching ------------------------------------------------------------------------
@@ -344,8 +337,8 @@ class Gazetteer:
         if associations is not None:
             for row in associations.itertuples(index=False):
                 self.association_names[row.ars] = row.name if row.name.startswith(row.bez) else f"{row.bez} {row.name}"
-        #: Zipf frequency of the one-word variants that are German words at all (≥ 3; the linker's thresholds
-        #: are 4 and 4.4); None for a database built before the frequencies were stored
+        #: Zipf frequency of the one-word variants that are German words at all (≥ WORD_ZIPF_FLOOR);
+        #: None for a database built before the frequencies were stored
         self.zipf: dict[str, float] | None = None
         if "zipf" in names.columns and names["zipf"].notna().any():
             words = names[names["zipf"] >= WORD_ZIPF_FLOOR]
