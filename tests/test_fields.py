@@ -250,3 +250,13 @@ def test_a_region_word_only_one_country_uses_names_a_partner_without_the_country
     assert found == {"Komitat Pest": "HU"}
     assert dict(fields.foreign_partners("Gäste aus dem Powiat Krosno kamen zu Besuch.")) == {"Powiat Krosno": "PL"}
     assert fields.foreign_partners("Der Landkreis Ludwigsburg und der Kreis Böblingen arbeiten zusammen.") == []
+
+
+def test_authorities_named_as_a_group_in_a_cooperation_sentence_are_evidence_of_parties(extractor):
+    merger = ("Jobcenter werden eins\nAnfang 2022 fusionieren die beiden Behörden von Stadt und Kreis. "
+              "Landrat Reinhard Krebs und Oberbürgermeisterin Katja Wolf aus Eisenach stellten den Plan vor.")
+    assert extractor.analyse(make_document("fusion", "fusion.txt", merger)).document.get("generic_parties") == 1.0
+    group_elsewhere = ("Stadtfest in Eisenach\nDie beiden Städte liegen an der Werra. Am Samstag gibt es ein "
+                       "gemeinsames Konzert auf dem Marktplatz.\nDas Programm beginnt um 18 Uhr.")
+    # the group and the cooperation word stand in different sentences
+    assert "generic_parties" not in extractor.analyse(make_document("fest", "fest.txt", group_elsewhere)).document

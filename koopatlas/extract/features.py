@@ -75,6 +75,9 @@ class DocContext:
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_ends, pos)
 
+    def sentence_start(self, index: int) -> int:
+        return self.sentence_ends[index - 1] if index > 0 else 0
+
     def coop_distance(self, pos: int) -> int:
         """Characters to the nearest cooperation word (10 000 when there is none)."""
         if not self.coop_starts:
@@ -229,6 +232,17 @@ _PERSON_NEAR = re.compile(r"(?:Landr(?:at|ätin)|Bürgermeister(?:in)?|bürgerme
                           r"Dezernent)\b")
 
 
+#: Several authorities named as a group rather than by name: „die beiden Städte“, „drei Landkreise“,
+#: „Stadt und Kreis“. In a sentence with a cooperation word it names the parties of a cooperation even
+#: when no place name stands there („Anfang 2022 fusionieren die beiden Behörden von Stadt und Kreis“).
+_GENERIC_PARTIES = re.compile(
+    r"\b(?:(?:beide|beiden|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\d{1,2}|benachbarten)\s+"
+    r"(?:[a-zäöü]\w+en\s+)?(?:Nachbar|Partner|Mitglieds|Verbands)?(?:städte|Städte|gemeinden|Gemeinden|kommunen|Kommunen|"
+    r"landkreise|Landkreise|Kreise|Städten|Kreisen|Landkreisen|Ämter|Verwaltungen|Jobcenter|Behörden)"
+    r"|Stadt und (?:Land)?[Kk]reis|(?:Land)?[Kk]reis und Stadt|Städte und Gemeinden|Stadt und Gemeinde"
+    r"|(?:Land)?[Kk]reis und (?:Kommunen|Gemeinden))\b")
+
+
 # --- relevance --------------------------------------------------------------------------------------
 
 
@@ -273,6 +287,9 @@ def document_features(ctx: DocContext, authorities: list[Authority], n_foreign: 
         if len(members) >= 2 and s in coop_sentences:
             pair_sentences += 1
     f[_bucket("coop_pair_sentences", pair_sentences, (0, 1, 3))] = 1.0
+    if any(_GENERIC_PARTIES.search(ctx.text, ctx.sentence_start(s), ctx.sentence_ends[s])
+           for s in sorted(coop_sentences) if s < len(ctx.sentence_ends)):
+        f["generic_parties"] = 1.0
     f["log_length"] = math.log1p(len(ctx.text)) / 10
     return f
 
