@@ -256,6 +256,9 @@ def test_authorities_named_as_a_group_in_a_cooperation_sentence_are_evidence_of_
     merger = ("Jobcenter werden eins\nAnfang 2022 fusionieren die beiden Behörden von Stadt und Kreis. "
               "Landrat Reinhard Krebs und Oberbürgermeisterin Katja Wolf aus Eisenach stellten den Plan vor.")
     assert extractor.analyse(make_document("fusion", "fusion.txt", merger)).document.get("generic_parties") == 1.0
+    contract = ("Leitstelle für zwei Kreise\nDen Vertrag über die gemeinsame Leitstelle haben die Kreistage beider "
+                "Landkreise gebilligt. Die Leitstelle steht in Winsen (Luhe).")
+    assert extractor.analyse(make_document("vertrag", "vertrag.txt", contract)).document.get("generic_parties") == 1.0
     group_elsewhere = ("Stadtfest in Eisenach\nDie beiden Städte liegen an der Werra. Am Samstag gibt es ein "
                        "gemeinsames Konzert auf dem Marktplatz.\nDas Programm beginnt um 18 Uhr.")
     # the group and the cooperation word stand in different sentences

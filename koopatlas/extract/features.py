@@ -236,7 +236,7 @@ _PERSON_NEAR = re.compile(r"(?:Landr(?:at|ätin)|Bürgermeister(?:in)?|bürgerme
 #: „Stadt und Kreis“. In a sentence with a cooperation word it names the parties of a cooperation even
 #: when no place name stands there („Anfang 2022 fusionieren die beiden Behörden von Stadt und Kreis“).
 _GENERIC_PARTIES = re.compile(
-    r"\b(?:(?:beide|beiden|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\d{1,2}|benachbarten)\s+"
+    r"\b(?:(?:beide|beiden|beider|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\d{1,2}|benachbarten)\s+"
     r"(?:[a-zäöü]\w+en\s+)?(?:Nachbar|Partner|Mitglieds|Verbands)?(?:städte|Städte|gemeinden|Gemeinden|kommunen|Kommunen|"
     r"landkreise|Landkreise|Kreise|Städten|Kreisen|Landkreisen|Ämter|Verwaltungen|Jobcenter|Behörden)"
     r"|Stadt und (?:Land)?[Kk]reis|(?:Land)?[Kk]reis und Stadt|Städte und Gemeinden|Stadt und Gemeinde"
