@@ -68,7 +68,7 @@ EVENT_TYPES: list[tuple[str, tuple[str, ...], float]] = [
     ("besuch", ("besuch", "zu gast", "delegation", "empfang", "empfing", "gegenbesuch", "visite", "reise", "besichtig"), 1.0),
     ("arbeitstreffen", ("arbeitstreffen", "workshop", "konferenz", "klausur", "fachaustausch", "städtetag", "sitzung",
                         "tagung", "ausschuss", "runde", "gespräch", "treffen", "trafen", "tauschten sich",
-                        "tauschen sich"), 0.8),
+                        "tauschen sich", "zusammengekommen", "zusammenkunft", "kamen zusammen", "berieten"), 0.8),
 ]
 _EVENT_WEIGHT = {name: weight for name, _, weight in EVENT_TYPES}
 #: Letters before an event-type word that make it another word: Kreise and Preise are no journeys,
