@@ -21,11 +21,14 @@ BOILERPLATE = re.compile(  # .match: a regex that could match anywhere was tried
     r"|Beitrag teilen|Teilen(?: auf| mit|:)?$|(?:Facebook|Twitter|X|WhatsApp|LinkedIn|E-Mail|Drucken|Teilen)$"
     r"|Schreiben Sie einen Kommentar|Kommentar(?:e)? (?:schreiben|verfassen|abgeben)|Kommentare?$"
     r"|Ihre E-Mail-Adresse wird nicht veröffentlicht|Erforderliche Felder sind"
-    r"|Ähnliche Beiträge|Das könnte Sie auch interessieren|Lesen Sie auch|Mehr zum Thema|Weitere Artikel"
+    r"|Ähnliche Beiträge|Das könnte Sie auch interessieren|Lesen Sie auch|Mehr zum Thema"
+    r"|Weitere (?:Artikel|Meldungen|Nachrichten|Beiträge|Themen)|(?:Diese )?Seite teilen"
     r"|Kontakt zur Redaktion|Zurück zur Übersicht|Nach oben$|Seite drucken|Artikel (?:teilen|drucken)"
     r"|Datenschutzerklärung|Impressum$|Alle Rechte vorbehalten"
     r"|Jetzt (?:weiterlesen|abonnieren|registrieren)|Sie haben bereits ein|Abonnieren$|Newsletter"
-    r"|\S+@\S+\.\w+$|(?:https?://|www\.)\S+$|\|",  # bare e-mail/URL lines, breadcrumb bars
+    r"|\S+@\S+\.\w+$|(?:https?://|www\.)\S+$|\|"  # bare e-mail/URL lines, breadcrumb bars
+    # a menu or masthead bar: three or more short items between | > » („Nordwest-Zeitung | Oldenburg | Ammerland“)
+    r"|(?:[^|>»]{1,40}\s[|>»]\s*){2,}[^|>»]{0,40}$",
     re.IGNORECASE,
 )
 #: A consent banner: a word only web banners use, with another consent word in the same paragraph

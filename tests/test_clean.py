@@ -74,3 +74,17 @@ def test_a_pdfs_wrapped_lines_and_hyphenated_words_are_joined():
     assert "Stäbe beider Landkreise gemeinsam" in text  # a full line goes on, also before a capital
     assert "Bus- und Bahnunfällen" in text  # a hyphen for a shared second half stays
     assert text.startswith("Pressemitteilung\n\n") and text.endswith("Kreise.\n")
+
+
+def test_menu_and_masthead_bars_are_dropped_but_a_sentence_is_kept():
+    raw = ("Nordwest-Zeitung | Oldenburg | Ammerland | Cloppenburg | Vechta\n"
+           "Startseite > Presse > Pressemitteilungen\n"
+           "Gemeinsames Freibad für Varel und Zetel\n"
+           "Die Stadt Varel und die Gemeinde Zetel betreiben das Freibad gemeinsam.\n"
+           "Weitere Meldungen: Sperrung der Kreisstraße 10 in Armsen | Neue Öffnungszeiten\n"
+           "Diese Seite teilen\n")
+    text = clean(raw).text
+    for noise in ("Ammerland", "Startseite", "Armsen", "teilen"):
+        assert noise not in text
+    assert text.splitlines() == ["Gemeinsames Freibad für Varel und Zetel",
+                                 "Die Stadt Varel und die Gemeinde Zetel betreiben das Freibad gemeinsam."]

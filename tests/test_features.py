@@ -267,6 +267,12 @@ def test_the_title_is_the_first_headline_line_after_furniture():
     assert guess_title(text) == "Landkreise unterzeichnen Partnerschaftsvertrag"
 
 
+def test_a_letterhead_with_a_slash_in_the_name_is_not_the_title():
+    text = ("Landkreis Nienburg/Weser\nKreishaus am Schlossplatz, 31582 Nienburg\nPressemitteilung vom 14.03.2023\n"
+            "Landkreise Nienburg und Diepholz bauen gemeinsames Tierheim\nDie Landkreise haben vereinbart …")
+    assert guess_title(text) == "Landkreise Nienburg und Diepholz bauen gemeinsames Tierheim"
+
+
 @pytest.mark.parametrize("line", [
     "Zwei Landkreise besiegeln ihre Partnerschaft",
     "Partnerschaft | Landkreise besiegeln Vertrag",

@@ -135,7 +135,7 @@ _FILE_NAME = re.compile(r"^[\w.-]*[-_][\w.-]*$|\.(?:pdf|docx?|html?)$|\b[\w-]+\.
 _SENDER = re.compile(
     r"^(?:Landratsamt|Kreisverwaltung|Kreishaus|Landkreis|Kreis|Stadt|Hansestadt|Gemeinde|Markt|Stadtverwaltung|"
     r"Gemeindeverwaltung|Amt|Amtsverwaltung|Samtgemeinde|Verbandsgemeinde|Verbandsgemeindeverwaltung|Bezirksamt|"
-    r"Rathaus|Pressestelle)(?:\s+(?:[A-ZÄÖÜ][\w.-]*|\([^)]*\)|an der|am|im|in der|ob der|bei|a\.\s?d\.))+$")
+    r"Rathaus|Pressestelle)(?:\s+(?:[A-ZÄÖÜ][\w./-]*|\([^)]*\)|an der|am|im|in der|ob der|bei|a\.\s?d\.))+$")
 _POSTCODE = re.compile(r"(?:^|,\s*|\s)(?:D-)?\d{5}\s+[A-ZÄÖÜ]")
 _PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}(?:-\d{2})?|Betreff:|Titel:|Überschrift:|\[\d{1,2}\.\d{1,2}\.\d{4}\])\s*")
 
