@@ -108,6 +108,11 @@ def test_a_surname_is_no_topic_word_but_the_words_it_looks_like_are(extractor):
     assert topic_hits("Die Müllabfuhr und die Busse fahren.") == [("topic:umwelt", "müll"), ("topic:mobilitaet", "bus")]
 
 
+def test_help_for_the_homeless_is_a_social_topic(extractor):
+    hits = {(label, term) for label, term, _ in extractor.signals.hits("Wohnungslosenhilfe und Obdachlose")}
+    assert {("topic:jugend_soziales", "wohnungslos"), ("topic:jugend_soziales", "obdachlos")} <= hits
+
+
 def test_a_street_in_an_address_names_no_topic(extractor):
     from koopatlas.extract import features as feats
 
