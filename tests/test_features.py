@@ -459,3 +459,18 @@ def test_a_town_named_as_such_beside_its_kreis_has_its_own_evidence(con):
     rows = {a.ags: row for a, row in zip(an.authorities, an.candidates, strict=True)}
     assert rows["09474173"]["kreis_named_too"] == 1.0 and rows["09474173"]["kreis_named_too:cued"] == 1.0  # Weißenohe
     assert "kreis_named_too:cued" not in rows["09474"]  # the Landkreis itself
+
+
+def test_an_amt_named_as_such_beside_its_kreis_has_the_same_evidence(con):
+    from koopatlas.extract import Extractor
+    from koopatlas.sources import make_document
+
+    text = ("Ämterkooperation\nDie Ämter Büchen und Breitenfelde im Kreis Herzogtum Lauenburg teilen sich künftig einen "
+            "IT-Dienstleister. Die Amtsdirektoren unterzeichneten am Donnerstag einen Vertrag.")
+    extractor = Extractor.from_db(con)
+    an = extractor.analyse(make_document("amt", "amt.txt", text))
+    rows = {a.ags: row for a, row in zip(an.authorities, an.candidates, strict=True)}
+    assert rows["010535318"]["kreis_named_too:cued"] == 1.0  # Amt Büchen
+    assert rows["010535313"]["kreis_named_too:cued"] == 1.0  # Amt Breitenfelde
+    parties = {a.ags for a in extractor.extract(make_document("amt", "amt.txt", text)).with_role("participant")}
+    assert {"010535318", "010535313"} <= parties

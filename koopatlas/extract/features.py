@@ -220,7 +220,7 @@ def candidate_features(a: Authority, ctx: DocContext, region, others: list[Autho
     # a town named as such („die Gemeinden Hiltpoltstein und Weißenohe“) takes part also where its Kreis is named
     # (as a funder, its supervisor): participants F1 +0.0007 on both sets of fold assignments; the same for a
     # listed town lost 0.0024 / 0.0006
-    if f["kreis_named_too"] and any(m.cue and m.cue.startswith("city") for m in ms):
+    if f["kreis_named_too"] and any(m.cue and m.cue.startswith(("city", "verband")) for m in ms):
         f["kreis_named_too:cued"] = 1.0
     f["has_named_towns"] = float(a.level == "kreis" and a.ags in neighbours.town_kreise)
     return f
