@@ -355,6 +355,8 @@ def test_genre_words_are_counted_from_the_signal_scan(gazetteer):
     text = "Polizei sucht Zeugen: Unfall auf der B 1, der Fahrer wurde verletzt. Vollsperrung bis Montag."
     genres = feats.genre_counts(extractor.signals.hits(text))
     assert genres["police"] >= 3 and genres["traffic"] >= 1
+    honours = "Der Bürgermeister überreichte Ehrenurkunden und eine Dankurkunde; die Medaille ging an den Ehrenbürger."
+    assert feats.genre_counts(extractor.signals.hits(honours))["honour"] == 4
 
 
 def test_a_ministrys_name_names_no_topic_and_smart_cities_are_digital(gazetteer):
