@@ -268,3 +268,10 @@ def test_authorities_named_as_a_group_in_a_cooperation_sentence_are_evidence_of_
                        "gemeinsames Konzert auf dem Marktplatz.\nDas Programm beginnt um 18 Uhr.")
     # the group and the cooperation word stand in different sentences
     assert "generic_parties" not in extractor.analyse(make_document("fest", "fest.txt", group_elsewhere)).document
+
+
+def test_a_local_election_is_no_cooperation_report(extractor):
+    text = "Stichwahl in Bad Dürkheim: Bei der Bürgermeisterwahl treten Bewerber aus Wachenheim und Grünstadt an."
+    hits = {(label, term) for label, term, _ in extractor.signals.hits(text)}
+    assert {("not:election", "stichwahl"), ("not:election", "bürgermeisterwahl")} <= hits
+    assert not extract(extractor, "Stichwahl in Bad Dürkheim\n" + text).relevant

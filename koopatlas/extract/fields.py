@@ -26,7 +26,8 @@ COOPERATION_TERMS = (
 #: Signs that a text is not a report of cooperation between local authorities:
 #: elections, state-level politics, wishes and opposition, minutes.
 NOT_COOPERATION_TERMS: dict[str, tuple[float, tuple[str, ...]]] = {  # word starts, case-insensitive
-    "election": (2.0, ("wahlkreis", "wahlkampf", "bundestagswahl", "landtagswahl", "oberbürgermeisterwahl")),
+    "election": (2.0, ("wahlkreis", "wahlkampf", "bundestagswahl", "landtagswahl", "oberbürgermeisterwahl",
+                       "bürgermeisterwahl", "landratswahl", "stichwahl", "kreistagswahl", "gemeinderatswahl", "stadtratswahl")),
     "state": (1.5, ("landesregierung", "senat ", "senats", "staatsvertr", "staatskanzlei", "der länder ", "kabinett")),
     "wish": (0.7, ("wünsch", "würde ", "würden ", "wäre ", "könnte ", "sollten ")),
     "opposition": (1.5, ("skeptisch", "wehrt sich", "wehren sich", "ablehn", "lehnt ", "lehnen ")),
