@@ -457,3 +457,13 @@ def test_a_headlines_last_word_is_no_first_name_of_the_next_lines_first_word(lin
 def test_a_neighbouring_landkreis_cue_names_the_kreis_not_the_town(linker):
     text = "Der Nachbarlandkreis Rotenburg (Wümme) und der Heidekreis stimmen sich ab."
     assert participants(linker, text) == {"03357", "03358"}
+
+
+def test_a_venue_list_goes_on_through_a_town_read_as_its_kreis(linker):
+    text = ("Der Kreis Soest und der Kreis Unna beraten Pflegebedürftige gemeinsam. Beratungsstellen gibt es in Soest, "
+            "Lippstadt, Werl, Unna, Schwerte und Lünen.")
+    venues = {lk.ags for lk in linker.link(text) if lk.venue}
+    assert {"05974028", "05974052", "05978028", "05978024"} <= venues  # Lippstadt, Werl, Schwerte, Lünen
+    # a Kreis without a namesake town in it ends the list: „in Arnstein/Harz, Aschersleben“
+    venues = {lk.ags for lk in linker.link("Gemeinsam in Arnstein/Harz, Aschersleben und Seeland.") if lk.venue}
+    assert "15089015" not in venues

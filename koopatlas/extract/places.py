@@ -556,6 +556,7 @@ class PlaceLinker:
                         for c in m.candidates}
 
         linked: list[Linked] = []
+        venue_list_at = -1  # a venue list that starts with a name read as its Kreis: „in Soest, Lippstadt und Werl“
         for i, m in enumerate(mentions):
             cands = options[i]
             if not cands:
@@ -598,9 +599,14 @@ class PlaceLinker:
             margin = best_score - ranked[1][0] if len(ranked) > 1 else 3.0
             best_region = self.regions.get(best.ags)
             town = best.level == "gemeinde" or (best_region is not None and bool(best_region.kreisfrei))
-            venue = town and bool(_VENUE_BEFORE.search(before))
-            if town and not venue and linked and linked[-1].venue and _LIST_SEP.match(text[linked[-1].end: m.start]):
-                venue = True  # "in Roßleben, Bleicherode und Menteroda"
+            # "in Roßleben, Bleicherode und Menteroda": a list after a venue word is a list of venues, also
+            # through a town's name read as its Kreis („in Soest, Lippstadt, Unna und Schwerte“)
+            in_venue_list = bool(_VENUE_BEFORE.search(before)) or bool(
+                linked and (linked[-1].venue or venue_list_at == linked[-1].start)
+                and _LIST_SEP.match(text[linked[-1].end: m.start]))
+            venue = town and in_venue_list
+            if in_venue_list and not town and any(c.level == "gemeinde" and c.ags[:5] == best.ags for c in cands):
+                venue_list_at = m.start  # the town's name, read as its Kreis
             tail = before[-24:]
             address = _DIGIT.search(tail) is not None and _ADDRESS_BEFORE.search(tail) is not None
             linked.append(
