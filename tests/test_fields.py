@@ -113,6 +113,11 @@ def test_help_for_the_homeless_is_a_social_topic(extractor):
     assert {("topic:jugend_soziales", "wohnungslos"), ("topic:jugend_soziales", "obdachlos")} <= hits
 
 
+def test_charging_points_for_electric_cars_are_mobility(extractor):
+    hits = {(label, term) for label, term, _ in extractor.signals.hits("Neue Ladesäulen und ein Ladenetz")}
+    assert {("topic:mobilitaet", "ladesäule"), ("topic:mobilitaet", "ladenetz")} <= hits
+
+
 def test_a_street_in_an_address_names_no_topic(extractor):
     from koopatlas.extract import features as feats
 
