@@ -280,3 +280,11 @@ def test_a_local_election_is_no_cooperation_report(extractor):
     hits = {(label, term) for label, term, _ in extractor.signals.hits(text)}
     assert {("not:election", "stichwahl"), ("not:election", "bürgermeisterwahl")} <= hits
     assert not extract(extractor, "Stichwahl in Bad Dürkheim\n" + text).relevant
+
+
+def test_cooperation_idioms_are_cooperation_words(extractor):
+    hits = {(label, term) for label, term, _ in extractor.signals.hits("Sie arbeiten Hand in Hand und sitzen an einem Tisch.")}
+    assert {("coop", "hand in hand"), ("coop", "an einem tisch")} <= hits
+    text = ("Hand in Hand für den Hochwasserschutz\nDie Städte Grimma und Trebsen arbeiten beim Hochwasserschutz an der "
+            "Mulde Hand in Hand. Die Bürgermeister übergaben ein Konzept an die Landestalsperrenverwaltung.")
+    assert extract(extractor, text).relevant

@@ -21,6 +21,7 @@ COOPERATION_TERMS = (
     "empfing", "empfangen", "empfängt", "zu gast", "gastgeber", "teilen sich", "teilten sich", "stimmen sich",
     "stimmten sich", "unterstützen sich", "an einem strang",
     "zweckvereinbarung", "rahmenvereinbarung", "gemeinschaftsprojekt", "schulterschluss",
+    "hand in hand", "an einem tisch",  # („bündeln ihre Kräfte“, „über Kreisgrenzen hinweg“ made CV worse)
 )
 
 #: Signs that a text is not a report of cooperation between local authorities:
