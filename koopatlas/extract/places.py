@@ -601,11 +601,12 @@ class PlaceLinker:
             town = best.level == "gemeinde" or (best_region is not None and bool(best_region.kreisfrei))
             # "in Roßleben, Bleicherode und Menteroda": a list after a venue word is a list of venues, also
             # through a town's name read as its Kreis („in Soest, Lippstadt, Unna und Schwerte“)
-            in_venue_list = bool(_VENUE_BEFORE.search(before)) or bool(
+            namesake = not town and any(c.level == "gemeinde" and c.ags[:5] == best.ags for c in cands)
+            in_venue_list = (town or namesake) and (bool(_VENUE_BEFORE.search(before)) or bool(
                 linked and (linked[-1].venue or venue_list_at == linked[-1].start)
-                and _LIST_SEP.match(text[linked[-1].end: m.start]))
+                and _LIST_SEP.match(text[linked[-1].end: m.start])))
             venue = town and in_venue_list
-            if in_venue_list and not town and any(c.level == "gemeinde" and c.ags[:5] == best.ags for c in cands):
+            if namesake and in_venue_list:
                 venue_list_at = m.start  # the town's name, read as its Kreis
             tail = before[-24:]
             address = _DIGIT.search(tail) is not None and _ADDRESS_BEFORE.search(tail) is not None
