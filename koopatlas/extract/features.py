@@ -288,8 +288,7 @@ def document_features(ctx: DocContext, authorities: list[Authority], n_foreign: 
         if len(members) >= 2 and s in coop_sentences:
             pair_sentences += 1
     f[_bucket("coop_pair_sentences", pair_sentences, (0, 1, 3))] = 1.0
-    if any(_GENERIC_PARTIES.search(ctx.text, ctx.sentence_start(s), ctx.sentence_ends[s])
-           for s in sorted(coop_sentences) if s < len(ctx.sentence_ends)):
+    if any(_GENERIC_PARTIES.search(ctx.text, ctx.sentence_start(s), ctx.sentence_ends[s]) for s in coop_sentences):
         f["generic_parties"] = 1.0
     f["log_length"] = math.log1p(len(ctx.text)) / 10
     return f
