@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import re
 import threading
@@ -115,6 +116,13 @@ class LoginLimiter:
             waits = [self._recent(k, now) for k in (f"user:{name}", f"client:{client}")]
             return max((self.window - (now - q[0]) for q in waits if len(q) >= self.attempts), default=0.0)
 
+    def remaining(self, name: str, client: str, now: float | None = None) -> int:
+        """Failed logins still allowed for this name and client before both are locked."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            used = max(len(self._recent(k, now)) for k in (f"user:{name}", f"client:{client}"))
+        return max(self.attempts - used, 0)
+
     def failed(self, name: str, client: str, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
         with self._lock:
@@ -126,13 +134,20 @@ class LoginLimiter:
             self._failures.pop(f"user:{name}", None)
 
 
+def _minutes(n: int) -> str:
+    return "1 Minute" if n == 1 else f"{n} Minuten"
+
+
 def login(name: str, password: str, client: str, limiter: LoginLimiter, path: Path | None = None) -> tuple[bool, str]:
     """(ok, message in German) – the limiter is asked first, so a locked name is not even verified."""
     wait = limiter.wait_seconds(name, client)
     if wait > 0:
-        return False, f"Zu viele fehlgeschlagene Anmeldungen. Bitte in {int(wait // 60) + 1} Minuten erneut versuchen."
+        return False, f"Zu viele fehlgeschlagene Anmeldungen. Bitte in {_minutes(math.ceil(wait / 60))} erneut versuchen."
     if verify(name, password, path):
         limiter.succeeded(name)
         return True, f"Angemeldet als {name}."
     limiter.failed(name, client)
-    return False, "Benutzername oder Passwort falsch."
+    left = limiter.remaining(name, client)
+    if left == 0:
+        return False, f"Benutzername oder Passwort falsch. Die Anmeldung ist jetzt für {_minutes(math.ceil(limiter.window / 60))} gesperrt."
+    return False, f"Benutzername oder Passwort falsch. Noch {left} {'Versuch' if left == 1 else 'Versuche'}."

@@ -85,6 +85,8 @@ rows = selection.selection.rows if selection and selection.selection else []
 event_id = table.iloc[rows[0]]["event_id"] if rows else st.query_params.get("ereignis")
 if event_id and rows:
     st.query_params["ereignis"] = event_id
+if saved := st.session_state.pop("ereignis_saved", None):  # set by the save below, shown after its rerun
+    st.success(saved, icon=":material/check_circle:")
 if event_id:
     detail = data.q("event_detail", event_id=event_id)
     if not detail.empty:
@@ -116,8 +118,8 @@ if event_id:
                 if result:
                     ok = curate.save(state, result[0], result[1], doc["doc_id"])
                     curate.forget(key)  # saved or refused: the next look starts from what is stored
-                    if ok:
-                        st.toast("Korrektur gespeichert")
+                    if ok:  # a toast before a rerun can vanish with it; the message waits in the session
+                        st.session_state["ereignis_saved"] = "Korrektur gespeichert."
                         st.rerun()
         st.page_link("pages/protokoll.py", label="Änderungen an diesem Ereignis", icon=":material/history:",
                      query_params={"ereignis": doc["doc_id"]})

@@ -39,10 +39,14 @@ def test_after_five_failures_a_name_is_locked_for_the_window_then_free_again(tmp
     users = tmp_path / "users.json"
     auth.add_user("anna", "sehr-geheimes-wort", users)
     limiter = auth.LoginLimiter(attempts=5, window=60)
-    for _ in range(5):
-        assert auth.login("anna", "falsch-falsch", "10.0.0.1", limiter, users)[0] is False
+    messages = [auth.login("anna", "falsch-falsch", "10.0.0.1", limiter, users) for _ in range(5)]
+    assert [ok for ok, _ in messages] == [False] * 5
+    # each answer says how many tries are left, the last one that the name is now locked
+    assert [m.rsplit(". ", 1)[1] for _, m in messages] == [
+        "Noch 4 Versuche.", "Noch 3 Versuche.", "Noch 2 Versuche.", "Noch 1 Versuch.",
+        "Die Anmeldung ist jetzt für 1 Minute gesperrt."]
     ok, message = auth.login("anna", "sehr-geheimes-wort", "10.0.0.2", limiter, users)
-    assert not ok and "Zu viele" in message  # locked by name, from any client
+    assert not ok and message == "Zu viele fehlgeschlagene Anmeldungen. Bitte in 1 Minute erneut versuchen."  # by name, any client
     assert limiter.wait_seconds("anna", "x", now=10**9) == 0  # the window has passed
     assert limiter.wait_seconds("berta", "10.0.0.1") > 0  # and the client that tried is locked for every name
 

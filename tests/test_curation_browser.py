@@ -63,11 +63,16 @@ def _count(db, sql: str) -> int:
         con.close()
 
 
-def _login(page, password=PASSWORD):
+def _login(page, password=PASSWORD, answer="Angemeldet als"):
+    """Log in and wait for the server's ``answer`` in the sidebar.
+
+    A quiet page is no sign of an answer: under load the run starts later than a quiet-page check
+    looks, and a second attempt typed meanwhile interrupts the first one's run."""
     side = page.locator("[data-testid='stSidebar']")
     side.get_by_label("Benutzername").fill(USER)
     side.get_by_label("Passwort").fill(password)
     side.get_by_role("button", name="Anmelden").click()
+    side.get_by_text(answer).wait_for(timeout=60_000)
     settle(page)
 
 
@@ -174,7 +179,7 @@ def test_an_editor_corrects_a_stored_event_from_the_ereignisse_detail_view(edito
     form.get_by_label("Begründung").fill("Terminhinweis, keine Kooperation")
     page.screenshot(path=str(artifacts / "ereignis_korrigieren.png"), full_page=True)
     form.get_by_role("button", name="Speichern").click()
-    page.wait_for_selector("text=Korrektur gespeichert", timeout=60_000)  # the save has returned
+    page.get_by_text("Korrektur gespeichert.").wait_for(timeout=60_000)  # the save has returned
     settle(page)
     assert _count(db, f"SELECT count(*) FROM event_facts WHERE event_id = '{event}'") == 0  # off the map
     assert _count(db, f"SELECT count(*) FROM corrections WHERE doc_id = '{event}' AND field = 'relevant' "
@@ -184,8 +189,8 @@ def test_an_editor_corrects_a_stored_event_from_the_ereignisse_detail_view(edito
 def test_failed_logins_are_limited(editor_app, page):
     url, db = editor_app
     _open(page, f"{url}/beitragen")
-    for _ in range(6):
-        _login(page, password="falsch-falsch-falsch")
-    assert "Zu viele fehlgeschlagene Anmeldungen" in page.inner_text("[data-testid='stSidebar']")
-    _login(page)  # even the right password is refused while locked
+    for left in ("Noch 4 Versuche", "Noch 3 Versuche", "Noch 2 Versuche", "Noch 1 Versuch."):
+        _login(page, password="falsch-falsch-falsch", answer=left)
+    _login(page, password="falsch-falsch-falsch", answer="Die Anmeldung ist jetzt für 15 Minuten gesperrt")
+    _login(page, answer="Zu viele fehlgeschlagene Anmeldungen")  # even the right password is refused while locked
     assert "Angemeldet als" not in page.inner_text("[data-testid='stSidebar']")
