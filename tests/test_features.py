@@ -76,6 +76,13 @@ def test_the_adjective_of_a_foreign_town_names_it(foreign, linker):
     assert ("Słubice", "PL") in found
 
 
+def test_a_foreign_towns_adjective_naming_a_street_or_landscape_at_home_is_not_the_town(foreign, linker):
+    text = ("Der Schulverband Am Stettiner Haff tagte in der Breslauer Straße, die Partnerschaft mit Polen "
+            "feierten die Gäste am Pariser Platz.")
+    assert abroad(foreign, linker, text) == set()
+    assert ("Stettin / Szczecin", "PL") in abroad(foreign, linker, "Die Stettiner Stadtverwaltung besuchte die Partnerstadt.")
+
+
 def test_common_german_words_and_german_places_are_not_foreign(foreign, linker):
     text = "Dabei wurde auch über Neustadt und Essen gesprochen. Auch Bergen war Thema, in Polen und Frankreich."
     assert abroad(foreign, linker, text) == set()

@@ -47,6 +47,10 @@ _REGION_BEFORE = re.compile(
     r"(?:es|s)?\s+(?:der\s+|des\s+|dem\s+)?(?:\w+(?:ischen|ische|ischer)\s+)?$"  # also "des Landkreises"
 )
 _COUNTRY_LOWER = {k.lower(): v for k, v in COUNTRIES.items()}
+#: "Breslauer Straße", "Stettiner Haff", "Pariser Platz": a town's adjective naming a street, square or
+#: landscape at home, not the town.
+_NAMED_AFTER = re.compile(r"[ \t]*-?(?:Straße|Strasse|Str\.|Allee|Gasse|Platz|Weg|Ring|Damm|Chaussee|Ufer|Tor|"
+                          r"Brücke|Haff|Bucht|Heide|Becken)\b")
 _COUNTRY_AFTER = re.compile(r"^\s*(?:\(|/|in\s+(?:den\s+|der\s+)?|im\s+|,\s*)\s*(?P<country>\w+)")  # "in den USA"
 
 
@@ -226,7 +230,7 @@ class ForeignMatcher:
             start, end = end_idx - len(key) + 1, end_idx + 1
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")) or (end < n and text[end].isalnum()):
                 continue  # part of a longer word; a hyphen may join places ("Frankfurt-Słubicer")
-            if key not in surnames:
+            if key not in surnames and not (key != variant and _NAMED_AFTER.match(text, end)):
                 hits.append((start, end, variant, places))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[ForeignMention] = []
