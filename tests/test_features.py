@@ -364,6 +364,9 @@ def test_genre_words_are_counted_from_the_signal_scan(gazetteer):
     assert genres["police"] >= 3 and genres["traffic"] >= 1
     honours = "Der Bürgermeister überreichte Ehrenurkunden und eine Dankurkunde; die Medaille ging an den Ehrenbürger."
     assert feats.genre_counts(extractor.signals.hits(honours))["honour"] == 4
+    # an obituary is, like an honour, about one person, not about authorities working together
+    obituary = "Nachruf: Die Stadt trauert um ihren Altbürgermeister, der im Alter von 84 Jahren verstorben ist."
+    assert feats.genre_counts(extractor.signals.hits(obituary))["honour"] == 3
 
 
 def test_a_ministrys_name_names_no_topic_and_smart_cities_are_digital(gazetteer):
