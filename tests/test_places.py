@@ -467,3 +467,13 @@ def test_a_venue_list_goes_on_through_a_town_read_as_its_kreis(linker):
     # a Kreis without a namesake town in it ends the list: „in Arnstein/Harz, Aschersleben“
     venues = {lk.ags for lk in linker.link("Gemeinsam in Arnstein/Harz, Aschersleben und Seeland.") if lk.venue}
     assert "15089015" not in venues
+
+
+def test_markets_and_local_municipalities_named_in_the_plural_cue_their_list(linker):
+    # „den Märkten Heiligenstadt und Wiesenttal“: the dative plural is a place noun, not a first name,
+    # and it says which Heiligenstadt (the Markt in Upper Franconia, beside Wiesenttal)
+    assert participants(linker, "Die Gemeinde wird gemeinsam mit den Märkten Heiligenstadt und Wiesenttal "
+                                "versorgt.") == {"09471142", "09474176"}
+    cues = [lk.cue for lk in linker.link("Die Ortsgemeinden Köwerich und Tawern sowie die Marktgemeinden "
+                                         "Arberg und Dombühl arbeiten zusammen.")]
+    assert cues == ["city"] * 4

@@ -38,7 +38,8 @@ def _may_be_kreis_cue(window: str) -> bool:
 
 _CITY_CUE = re.compile(
     r"\b(?:(?:Ober)?[Bb]ürgermeister(?:in|innen|s)?|OB|Stadt|Städte|Städten|Hansestadt|Hansestädte|Kreisstadt|"
-    r"Gemeinde|Gemeinden|Kommune|Kommunen|Markt|Rathaus|Rathäuser|Stadtverwaltung|Stadtrat|Partnerstadt|"
+    r"Gemeinde|Gemeinden|Kommune|Kommunen|Markt|Märkte|Märkten|Marktgemeinde|Marktgemeinden|Ortsgemeinde|"
+    r"Ortsgemeinden|Rathaus|Rathäuser|Stadtverwaltung|Stadtrat|Partnerstadt|"
     r"Partnerstädte|Nachbarstadt|Nachbarstädte|Nachbargemeinde\w*|Schwesterstadt|Rosenstadt|Landeshauptstadt|"
     r"Universitätsstadt|Oberzentrum|Mittelzentrum|Bezirk|Bezirke|Orte|Ortschaften|"
     r"Stadtkreis(?:e|es|en)?)\s*:?\s*$"  # Baden-Württemberg's word for a kreisfreie Stadt
@@ -59,7 +60,7 @@ _VERBAND_KINDS = {
 #: the plural ("die zehn kreisangehörigen Städte zum Austausch ein: Erkrath, Haan …").
 _LIST_AFTER_PLURAL = r"(?:\s+(?:[A-ZÄÖÜ][\w.-]*\s*(?:,|und|sowie)\s*){1,3}|\b[^.!?:\n]{0,40}:\s*)$"
 _KREIS_LIST = re.compile(r"\b(?:Land)?[Kk]reis(?:e|en)" + _LIST_AFTER_PLURAL)
-_CITY_LIST = re.compile(r"\b(?:Städte|Städten|Gemeinden|Kommunen)" + _LIST_AFTER_PLURAL)
+_CITY_LIST = re.compile(r"\b(?:Städte|Städten|Gemeinden|Kommunen|Märkte|Märkten)" + _LIST_AFTER_PLURAL)
 #: After a name (also glued by a hyphen, „Kyffhäuser-Landrätin“, or as its demonym, „Bautzener Landrat“).
 _KREIS_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:Landr(?:at|ätin)|Kreistag|Kreisverwaltung|Kreishaus|Landratsamt|Kreisspitze)\b")
 _CITY_AFTER = re.compile(r"^(?:s|'|’|-)?\s*(?:Ex-)?(?:(?:Ober)?[Bb]ürgermeister(?:in)?|OB|Rathaus|Rathauschef(?:in)?|Stadtrat|Stadtverwaltung|Stadtspitze|Gemeinderat)\b")
@@ -165,7 +166,7 @@ _BACKGROUND = re.compile(
 #: A word ending in a place noun, also in the plural („die Marktgemeinden Arberg, Bechhofen“).
 _PLACE_NOUN = re.compile(
     r"(?:stadt|städte|städten|gemeinde|gemeinden|dorf|dörfer|kommune|kommunen|metropole|zentrum|town|region|regionen|"
-    r"kreis|kreise|kreisen|markt|märkte|ort|orte|orten|bezirk|bezirke|amt|ämter|bad)$", re.IGNORECASE)  # "Ostseebad Binz"
+    r"kreis|kreise|kreisen|markt|märkte|märkten|ort|orte|orten|bezirk|bezirke|amt|ämter|bad)$", re.IGNORECASE)  # "Ostseebad Binz"
 #: State and federal offices before a person's name: "Bundesminister Karl Lauterbach", "Ministerpräsident …".
 _STATE_OFFICES = (r"(?:Bundes|Landes|Staats|Innen|Finanz|Kultus|Sozial|Wirtschafts|Verkehrs|Umwelt|Gesundheits|Justiz)?"
                   r"[Mm]inister(?:in)?|Ministerpräsident(?:in)?|(?:Bundes)?[Kk]anzler(?:in)?|Abgeordnete[r]?")
@@ -474,7 +475,7 @@ class PlaceLinker:
                 cue = cues[i - 1]
             elif "reise" in before and _KREIS_LIST.search(before):
                 cue = "kreis"  # "mit den Landkreisen SÜW und Germersheim": a list whose first item is unknown
-            elif ("Städte" in before or "emeinden" in before or "Kommunen" in before) and _CITY_LIST.search(before):
+            elif ("Städte" in before or "emeinden" in before or "Kommunen" in before or "Märkte" in before) and _CITY_LIST.search(before):
                 cue = "city"
             elif _may_be_actor(before) and _ACTOR_BEFORE.search(before) and not _MASTHEAD_BEFORE.search(before):
                 cue = "actor"  # "Urte Steinberg (Pinneberg)", "Partnerschaft mit Giengen"
