@@ -477,3 +477,16 @@ def test_markets_and_local_municipalities_named_in_the_plural_cue_their_list(lin
     cues = [lk.cue for lk in linker.link("Die Ortsgemeinden Köwerich und Tawern sowie die Marktgemeinden "
                                          "Arberg und Dombühl arbeiten zusammen.")]
     assert cues == ["city"] * 4
+
+
+def test_a_place_the_text_calls_foreign_is_not_its_german_namesake(linker):
+    # „Berg“ is a Gemeinde in Bavaria; the text says this one is Dutch
+    assert participants(linker, "Der Kreis Kleve und die niederländische Gemeinde Berg en Dal eröffnen eine "
+                                "gemeinsame Buslinie.") == {"05154"}
+    assert "05154" in participants(linker, "Der Kreis Kleve und seine niederländische Partnerstadt Berg unterzeichnen "
+                                           "eine Vereinbarung.")
+    assert "09373113" not in roles(linker, "Der Kreis Kleve und seine niederländische Partnerstadt Berg unterzeichnen "
+                                           "eine Vereinbarung.")
+    # a German Land's adjective says nothing of the kind
+    assert participants(linker, "Die sächsische Stadt Görlitz und die Stadt Bautzen arbeiten zusammen.") == {
+        "14626110", "14625020"}

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from koopatlas.extract.fields import COUNTRIES
 from koopatlas.gazetteer import Candidate, Gazetteer, Mention, base_name
 
 # --- cues ------------------------------------------------------------------------
@@ -164,6 +165,15 @@ _BACKGROUND = re.compile(
 )
 #: Capitalised words before a bare name that still let it be a place ("Rosenstadt Forst").
 #: A word ending in a place noun, also in the plural („die Marktgemeinden Arberg, Bechhofen“).
+#: „die niederländische Gemeinde Berg en Dal“, „der polnische Partnerkreis …“: the text says the place is
+#: abroad, so a German namesake (the Gemeinde Berg) is not meant.
+_ABROAD_NOUN = (r"(?:Partner(?:stadt|gemeinde|kommune|kreis|landkreis|region)|Nachbar(?:stadt|gemeinde)|Stadt|Gemeinde|"
+                r"Kommune|Landkreis(?:es)?|Kreis(?:es)?|Region|Provinz|Bezirk(?:s|es)?)")
+_ABROAD_ADJECTIVE = (r"\b(?:" + "|".join(sorted((w for w in COUNTRIES if w.islower()), key=len, reverse=True))
+                     + r")(?:e|en|er|es)\s+")
+_ABROAD_BEFORE = re.compile(_ABROAD_ADJECTIVE + _ABROAD_NOUN + r"\s+$")
+_ABROAD_BEFORE_NOUN = re.compile(_ABROAD_ADJECTIVE + "$")  # the mention itself starts with the noun („Gemeinde Berg“)
+_STARTS_WITH_NOUN = re.compile(_ABROAD_NOUN + r"\s")
 _PLACE_NOUN = re.compile(
     r"(?:stadt|städte|städten|gemeinde|gemeinden|dorf|dörfer|kommune|kommunen|metropole|zentrum|town|region|regionen|"
     r"kreis|kreise|kreisen|markt|märkte|märkten|ort|orte|orten|bezirk|bezirke|amt|ämter|bad)$", re.IGNORECASE)  # "Ostseebad Binz"
@@ -685,6 +695,9 @@ class PlaceLinker:
             else:
                 cues[i] = None
         if not cands:
+            return None
+        if _ABROAD_BEFORE.search(text, max(0, m.start - 50), m.start) or (
+                _STARTS_WITH_NOUN.match(m.text) and _ABROAD_BEFORE_NOUN.search(text, max(0, m.start - 30), m.start)):
             return None
         if self._not_a_place(text, m, cands, _prev_token(text, m.start)) or self._surname(text, m, cands, surnames):
             return None
