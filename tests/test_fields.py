@@ -106,6 +106,9 @@ def test_a_surname_is_no_topic_word_but_the_words_it_looks_like_are(extractor):
 
     assert topic_hits("Bürgermeister Bernd Müller und Landrat Jens Busch sprachen.") == []
     assert topic_hits("Die Müllabfuhr und die Busse fahren.") == [("topic:umwelt", "müll"), ("topic:mobilitaet", "bus")]
+    # a wage agreement is no fare
+    assert topic_hits("Der Tarifabschluss und die tarifliche Bezahlung sind beschlossen.") == []
+    assert topic_hits("Ein gemeinsamer Tarif gilt in der neuen Tarifzone.") == [("topic:mobilitaet", "tarif")] * 2
 
 
 def test_help_for_the_homeless_is_a_social_topic(extractor):

@@ -11,8 +11,11 @@ from pathlib import Path
 from koopatlas import config
 from koopatlas.extract.terms import TermMatcher
 
-#: Letters after a topic word that make it another word, mostly a surname: Müller, Busch.
-TOPIC_FALSE_FRIENDS = {"müll": ("er",), "bus": ("ch",)}
+#: Letters after a topic word that make it another word, mostly a surname (Müller, Busch), or the
+#: wage agreement, not the fare („Tarifabschluss“, „tarifliche Bezahlung“).
+TOPIC_FALSE_FRIENDS = {"müll": ("er",), "bus": ("ch",),
+                       "tarif": ("abschl", "vertr", "verhandl", "lich", "beschäftigt", "runde", "partner", "bindung",
+                                 "lohn", "gehalt", "konflikt", "streit")}
 
 
 @dataclass(frozen=True)
