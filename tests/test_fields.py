@@ -106,6 +106,9 @@ def test_a_surname_is_no_topic_word_but_the_words_it_looks_like_are(extractor):
 
     assert topic_hits("Bürgermeister Bernd Müller und Landrat Jens Busch sprachen.") == []
     assert topic_hits("Die Müllabfuhr und die Busse fahren.") == [("topic:umwelt", "müll"), ("topic:mobilitaet", "bus")]
+    # „es handelt sich um“ is no trade, the Handel and its Handelskammer are
+    assert topic_hits("Es handelt sich um ein gemeinsames Vorhaben; beide wollen handeln.") == []
+    assert topic_hits("Handel und Handelskammer") == [("topic:wirtschaft", "handel")] * 2
     # a wage agreement is no fare
     assert topic_hits("Der Tarifabschluss und die tarifliche Bezahlung sind beschlossen.") == []
     assert topic_hits("Ein gemeinsamer Tarif gilt in der neuen Tarifzone.") == [("topic:mobilitaet", "tarif")] * 2
