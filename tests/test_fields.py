@@ -109,6 +109,11 @@ def test_a_surname_is_no_topic_word_but_the_words_it_looks_like_are(extractor):
     # „es handelt sich um“ is no trade, the Handel and its Handelskammer are
     assert topic_hits("Es handelt sich um ein gemeinsames Vorhaben; beide wollen handeln.") == []
     assert topic_hits("Handel und Handelskammer") == [("topic:wirtschaft", "handel")] * 2
+    # a career is no railway, the mood of a talk no climate, a steering group no tax
+    assert topic_hits("Seine Laufbahn, das gute Gesprächsklima und die Steuerungsgruppe.") == []
+    assert sorted(topic_hits("Die Autobahn, der Klimaschutz und die Steuern.")) == [
+        ("topic:finanzen", "steuer"), ("topic:mobilitaet", "autobahn"), ("topic:mobilitaet", "bahn"),
+        ("topic:umwelt", "klima")]
     # a wage agreement is no fare
     assert topic_hits("Der Tarifabschluss und die tarifliche Bezahlung sind beschlossen.") == []
     assert topic_hits("Ein gemeinsamer Tarif gilt in der neuen Tarifzone.") == [("topic:mobilitaet", "tarif")] * 2

@@ -154,7 +154,7 @@ class Extractor:
             | {f"genre:{g}": words for g, words in feats.GENRE_WORDS.items()},
             fields.SIGNAL_ANYWHERE | {f"topic:{t.id}": t.inner for t in self.topics.topics}
             | {"subject": topics.SUBJECT_WORDS},
-            fields.TYPE_FALSE_FRIENDS,
+            fields.TYPE_FALSE_FRIENDS | topics.TOPIC_NOT_AFTER,
             topics.TOPIC_FALSE_FRIENDS,
         )
 

@@ -14,9 +14,14 @@ from koopatlas.extract.terms import TermMatcher
 #: Letters after a topic word that make it another word: a surname (Müller, Busch), a verb („es handelt
 #: sich um“) or the wage agreement, not the fare („Tarifabschluss“). („pflegen“ stays: carers „pflegen
 #: Angehörige“; as a false friend it cost topics 0.012 under CV.)
-TOPIC_FALSE_FRIENDS = {"müll": ("er",), "bus": ("ch",), "handel": ("t", "n"),
+TOPIC_FALSE_FRIENDS = {"müll": ("er",), "bus": ("ch",), "handel": ("t", "n"), "steuer": ("ung",),
                        "tarif": ("abschl", "vertr", "verhandl", "lich", "beschäftigt", "runde", "partner", "bindung",
                                  "lohn", "gehalt", "konflikt", "streit")}
+
+#: Letters before a word inside a compound that make it another word: a career is no railway
+#: („Laufbahn“), the mood of a talk no climate („Gesprächsklima“).
+TOPIC_NOT_AFTER = {"bahn": ("lauf", "eis", "renn", "kegel", "bowling"),
+                   "klima": ("gesprächs", "betriebs", "arbeits", "investitions", "verhandlungs")}
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class TopicMatcher(TermMatcher):
     def __init__(self, topics: list[Topic]) -> None:
         self.topics = topics
         super().__init__({t.id: t.terms for t in topics}, {t.id: t.inner for t in topics},
-                         not_before=TOPIC_FALSE_FRIENDS)
+                         not_after=TOPIC_NOT_AFTER, not_before=TOPIC_FALSE_FRIENDS)
 
     def scores(self, text: str) -> dict[str, int]:
         """Occurrences of signal words per topic; a word counts once per topic."""
