@@ -114,6 +114,15 @@ def test_a_surname_is_no_topic_word_but_the_words_it_looks_like_are(extractor):
     assert sorted(topic_hits("Die Autobahn, der Klimaschutz und die Steuern.")) == [
         ("topic:finanzen", "steuer"), ("topic:mobilitaet", "autobahn"), ("topic:mobilitaet", "bahn"),
         ("topic:umwelt", "klima")]
+    # words inside compounds that name something else: transport, a portal, office hours, turnout,
+    # a culture of debate, waste management, staff development
+    assert topic_hits("Der Krankentransport, das Bürgerportal, der Publikumsverkehr, die Wahlbeteiligung, die "
+                      "Streitkultur, die Abfallwirtschaft und die Organisationsentwicklung.") == [
+        ("topic:umwelt", "abfall"), ("topic:verwaltung", "organisation")]
+    assert {label for label, _ in topic_hits("Sportverein, Nahverkehr, Bürgerbeteiligung, Stadtkultur, "
+                                             "Landwirtschaft, Regionalentwicklung.")} == {
+        "topic:beteiligung", "topic:ehrenamt", "topic:kultur_tourismus", "topic:mobilitaet", "topic:raum",
+        "topic:wirtschaft"}
     # a wage agreement is no fare
     assert topic_hits("Der Tarifabschluss und die tarifliche Bezahlung sind beschlossen.") == []
     assert topic_hits("Ein gemeinsamer Tarif gilt in der neuen Tarifzone.") == [("topic:mobilitaet", "tarif")] * 2
