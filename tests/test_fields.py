@@ -100,6 +100,14 @@ def test_a_false_friend_is_skipped_only_after_its_letters():
     assert [s for _, _, s in matcher.hits("kreise reise dienstreise")] == [7, 19]
 
 
+def test_a_newspapers_byline_names_no_network(extractor):
+    def type_hits(text):
+        return [label for label, _, _ in extractor.signals.hits(text) if label == "type:vernetzung"]
+
+    assert type_hits("Von Anna Weber, RedaktionsNetzwerk Deutschland. Die Städte planen ein Bürgerbüro.") == []
+    assert type_hits("Das Demenznetzwerk der Landkreise traf sich.") == ["type:vernetzung"]
+
+
 def test_a_surname_is_no_topic_word_but_the_words_it_looks_like_are(extractor):
     def topic_hits(text):
         return [(label, term) for label, term, _ in extractor.signals.hits(text) if label.startswith("topic:")]

@@ -77,6 +77,9 @@ _EVENT_WEIGHT = {name: weight for name, _, weight in EVENT_TYPES}
 #: betreffen is no meeting, a Begründung no founding, a Besatzung no statute, a Grund no round.
 TYPE_FALSE_FRIENDS = {"reise": ("k", "p"), "treffen": ("be",), "gründung": ("be",), "satzung": ("be",),
                       "runde": ("g",),
+                      # a newspaper's byline („RND / RedaktionsNetzwerk Deutschland“) or an ad network is no
+                      # network of authorities
+                      "netzwerk": ("redaktions", "werbe"),
                       # a visit to a company, a school, a doctor or a fair is no visit between authorities
                       "besuch": ("firmen", "betriebs", "unternehmens", "werks", "schul", "kita", "arzt", "praxis",
                                  "messe", "museums", "konzert", "theater", "kirchen", "stadion", "zoo")}
