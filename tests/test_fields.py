@@ -100,6 +100,14 @@ def test_a_false_friend_is_skipped_only_after_its_letters():
     assert [s for _, _, s in matcher.hits("kreise reise dienstreise")] == [7, 19]
 
 
+def test_the_visitors_of_a_fair_are_no_visit(extractor):
+    def visit_hits(text):
+        return sorted({label for label, term, _ in extractor.signals.hits(text) if term == "besuch"})
+
+    assert visit_hits("Mehr als 5.000 Besucher kamen zur Messe, die Besucherzahlen steigen.") == []
+    assert visit_hits("Der Besuch der Delegation; sie besuchen die Partnerstadt.") == ["coop", "type:besuch"]
+
+
 def test_a_newspapers_byline_names_no_network(extractor):
     def type_hits(text):
         return [label for label, _, _ in extractor.signals.hits(text) if label == "type:vernetzung"]

@@ -155,7 +155,7 @@ class Extractor:
             fields.SIGNAL_ANYWHERE | {f"topic:{t.id}": t.inner for t in self.topics.topics}
             | {"subject": topics.SUBJECT_WORDS},
             fields.TYPE_FALSE_FRIENDS | topics.TOPIC_NOT_AFTER,
-            topics.TOPIC_FALSE_FRIENDS,
+            topics.TOPIC_FALSE_FRIENDS | fields.SIGNAL_NOT_BEFORE,
         )
 
     @classmethod

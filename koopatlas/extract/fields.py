@@ -84,6 +84,10 @@ TYPE_FALSE_FRIENDS = {"reise": ("k", "p"), "treffen": ("be",), "gründung": ("be
                       "besuch": ("firmen", "betriebs", "unternehmens", "werks", "schul", "kita", "arzt", "praxis",
                                  "messe", "museums", "konzert", "theater", "kirchen", "stadion", "zoo")}
 
+#: Letters after a signal word that make it another word: the visitors of a fair or an exhibition
+#: („Besucher“, „Besucherzahlen“) are no visit between authorities (cooperation and event type alike).
+SIGNAL_NOT_BEFORE = {"besuch": ("er",)}
+
 
 OFFICES = (
     "Oberbürgermeisterin|Oberbürgermeister|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Bezirksbürgermeisterin|"
@@ -280,7 +284,7 @@ SIGNAL_WORD_START = {"coop": COOPERATION_TERMS, "country": tuple(w.lower() for w
 #: (other compound endings, „Arbeitstreffen“, „Erfahrungsaustausch“, made cross-validation worse).
 SIGNAL_ANYWHERE = {"coop": ("partnerschaft",)} | {f"type:{name}": terms for name, terms, _ in EVENT_TYPES}
 #: One automaton for every signal word list, so a text is scanned once.
-SIGNALS = TermMatcher(SIGNAL_WORD_START, SIGNAL_ANYWHERE, TYPE_FALSE_FRIENDS)
+SIGNALS = TermMatcher(SIGNAL_WORD_START, SIGNAL_ANYWHERE, TYPE_FALSE_FRIENDS, SIGNAL_NOT_BEFORE)
 
 
 def signal_hits(text: str) -> list[tuple[str, str, int]]:
