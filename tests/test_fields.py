@@ -108,6 +108,14 @@ def test_the_visitors_of_a_fair_are_no_visit(extractor):
     assert visit_hits("Der Besuch der Delegation; sie besuchen die Partnerstadt.") == ["coop", "type:besuch"]
 
 
+def test_costs_bound_up_with_something_are_no_verbund(extractor):
+    def coop_terms(text):
+        return [term for label, term, _ in extractor.signals.hits(text) if label == "coop"]
+
+    assert coop_terms("Die damit verbundenen Kosten sind hoch.") == []
+    assert coop_terms("Der Verbund der Leitstellen und der Kommunalverbund.") == ["verbund"]
+
+
 def test_a_newspapers_byline_names_no_network(extractor):
     def type_hits(text):
         return [label for label, _, _ in extractor.signals.hits(text) if label == "type:vernetzung"]
