@@ -142,7 +142,9 @@ def test_a_surname_is_no_topic_word_but_the_words_it_looks_like_are(extractor):
     # a culture of debate, waste management, staff development
     assert topic_hits("Der Krankentransport, das Bürgerportal, der Publikumsverkehr, die Wahlbeteiligung, die "
                       "Streitkultur, die Abfallwirtschaft und die Organisationsentwicklung.") == [
-        ("topic:umwelt", "abfall"), ("topic:verwaltung", "organisation")]
+        ("topic:umwelt", "abfall"), ("topic:verwaltung", "organisationsentwicklung")]
+    # organising a festival is no administrative topic
+    assert topic_hits("Die Organisation übernimmt eine Organisation aus der Region.") == []
     assert {label for label, _ in topic_hits("Sportverein, Nahverkehr, Bürgerbeteiligung, Stadtkultur, "
                                              "Landwirtschaft, Regionalentwicklung.")} == {
         "topic:beteiligung", "topic:ehrenamt", "topic:kultur_tourismus", "topic:mobilitaet", "topic:raum",
