@@ -380,6 +380,18 @@ def test_a_ministrys_name_names_no_topic_and_smart_cities_are_digital(gazetteer)
     assert not feats.is_absent(rows["digitalisierung"])  # Smart Cities
 
 
+def test_an_authoritys_name_names_no_topic(gazetteer):
+    from koopatlas.extract import Extractor
+
+    extractor = Extractor(gazetteer)
+    text = "Die Verwaltungsgemeinschaft Hollfeld und die Stadt Bayreuth bauen gemeinsam einen Radweg."
+    rows = extractor.analyse(make_document("satz", "satz.txt", text)).topics
+    assert feats.is_absent(rows["verwaltung"])  # the Verband's name
+    assert not feats.is_absent(rows["mobilitaet"])
+    text = "Die Stadt Bayreuth und die Stadt Kulmbach modernisieren gemeinsam ihre Verwaltungen."
+    assert not feats.is_absent(extractor.analyse(make_document("satz", "satz.txt", text)).topics["verwaltung"])
+
+
 def test_the_event_type_sees_the_topic_the_text_speaks_of_most(gazetteer):
     from koopatlas.extract import Extractor
 

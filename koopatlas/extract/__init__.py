@@ -206,7 +206,9 @@ class Extractor:
         type_base = feats.type_features(ctx)
         type_base[f"rule={fields.event_type(text, doc.title or '', hits=signals)}"] = 1.0
         return Analysis(doc, ctx, authorities, candidates, document, foreign, years,
-                        feats.topic_features(text, ctx, self.topic_ids), type_base, people)
+                        feats.topic_features(text, ctx, self.topic_ids,
+                                             [(m.start, m.end) for a in authorities for m in a.mentions]),
+                        type_base, people)
 
     def foreign_partners(self, text: str, signals, authorities: list[Authority],
                          surnames: set[str] = frozenset()) -> tuple[list[tuple[str, str]], list[ForeignMention]]:

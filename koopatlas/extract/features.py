@@ -477,18 +477,23 @@ def _street_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _topic_signals(text: str, signals: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-    """The signal hits without the topic words inside ministries' and streets' names."""
+def _topic_signals(text: str, signals: list[tuple[str, str, int]],
+                   names: list[tuple[int, int]] = ()) -> list[tuple[str, str, int]]:
+    """The signal hits without the topic words inside ministries', streets' and authorities' names
+    („Verwaltungsgemeinschaft Hollfeld“ names an authority, not the topic)."""
     spans = [m.span() for m in _MINISTRY.finditer(text)] if "inisterium" in text else []
     spans += _street_spans(text)
+    spans += names
     if not spans:
         return signals
     return [h for h in signals if not (h[0].startswith("topic:") and any(s <= h[2] < e for s, e in spans))]
 
 
-def topic_features(text: str, ctx: DocContext, topic_ids: list[str]) -> dict[str, Features]:
-    """Per topic: how strongly and where the text speaks of it (pooled model, one bias per topic)."""
-    signals = _topic_signals(text, ctx.signals)
+def topic_features(text: str, ctx: DocContext, topic_ids: list[str],
+                   names: list[tuple[int, int]] = ()) -> dict[str, Features]:
+    """Per topic: how strongly and where the text speaks of it (pooled model, one bias per topic).
+    ``names``: spans of the authorities' names."""
+    signals = _topic_signals(text, ctx.signals, list(names))
     scores = topics.weighted_scores(text, signals, prefix="topic:")
     terms: dict[str, set[str]] = {}
     title_hits: dict[str, int] = {}
