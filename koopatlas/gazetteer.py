@@ -327,6 +327,21 @@ class Mention:
     candidates: list[Candidate] = field(default_factory=list)
 
 
+def _longer_name_inside(hits: list[tuple[int, int, str, tuple]], i: int) -> bool:
+    """A town's name with its kind word („Gemeinde Ebersbach“) that a longer name starting inside it
+    runs past („Ebersbach an der Fils“): the longer name is meant, the kind word stays a cue before it.
+    Only for Gemeinden: „Landkreis Neustadt“ before „Neustadt an der Waldnaab“ is still the Kreis."""
+    start, end, _, cands = hits[i]
+    if not all(c.kind == "prefixed" and c.level == "gemeinde" for c in cands):
+        return False
+    for other_start, other_end, _, other in hits[i + 1:]:
+        if other_start >= end:
+            break
+        if other_end > end and any(c.level == "gemeinde" for c in other):
+            return True
+    return False
+
+
 class Gazetteer:
     """Finds region names in text: one Aho-Corasick automaton over all variants."""
 
@@ -378,8 +393,8 @@ class Gazetteer:
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         mentions: list[Mention] = []
         last_end = -1
-        for start, end, _variant, cands in hits:
-            if start < last_end:
+        for i, (start, end, _variant, cands) in enumerate(hits):
+            if start < last_end or _longer_name_inside(hits, i):
                 continue
             mentions.append(Mention(start, end, text[start:end], list(cands)))
             last_end = end

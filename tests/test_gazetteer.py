@@ -169,3 +169,14 @@ def test_a_database_without_word_frequencies_asks_wordfreq(con):
     names = queries.run(con, "gazetteer_names").drop(columns="zipf")  # a table built before the frequencies
     old = Gazetteer(names, queries.run(con, "gazetteer_regions"), queries.run(con, "gazetteer_associations"))
     assert old.zipf is None and PlaceLinker(old).zipf("Lage") > 5
+
+
+def test_a_longer_town_name_inside_a_kind_word_and_a_short_name_wins(gazetteer):
+    # „Gemeinde Ebersbach“ is the Saxon Gemeinde; the text goes on to the Stadt on the Fils
+    found = {m.text: {c.ags for c in m.candidates} for m in gazetteer.find(
+        "die Gemeinde Ebersbach an der Fils und die Stadt Neustadt an der Waldnaab")}
+    assert found["Ebersbach an der Fils"] == {"08117018"}
+    assert "Gemeinde Ebersbach" not in found
+    # a Kreis keeps its kind word: the Landkreis is meant, not its namesake town
+    (kreis,) = gazetteer.find("der Landkreis Neustadt an der Waldnaab und")
+    assert {c.ags for c in kreis.candidates} == {"09374"}
