@@ -490,3 +490,13 @@ def test_a_place_the_text_calls_foreign_is_not_its_german_namesake(linker):
     # a German Land's adjective says nothing of the kind
     assert participants(linker, "Die sächsische Stadt Görlitz und die Stadt Bautzen arbeiten zusammen.") == {
         "14626110", "14625020"}
+
+
+def test_the_items_of_a_bullet_list_of_towns_are_one_list(linker):
+    text = ("Zwölf Kommunen gründen ein Netzwerk für die Wärmeplanung. Beteiligte Kommunen:\n"
+            "- Stadt Göppingen\n- Stadt Eislingen/Fils\n- Gemeinde Uhingen\n- Gemeinde Ebersbach an der Fils\n")
+    sizes = {lk.ags: lk.list_size for lk in linker.link(text)}
+    assert sizes == {"08117026": 4, "08117019": 4, "08117051": 4, "08117018": 4}
+    # a line that only ends with a town („… in Mühlhausen“) opens no list with the bullet after it
+    menu = "Dienstgebäude G, Lindenhof 1 in Mühlhausen\n• Landratsamt Unstrut-Hainich-Kreis\n"
+    assert {lk.list_size for lk in linker.link(menu)} == {1}

@@ -82,6 +82,19 @@ _DEMONYM = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]
 #: „Die Bochumer pflegen eine Freundschaft mit …“: the town's people, as a plural noun before a verb.
 _DEMONYM_PEOPLE = re.compile(r"ie (?<=\b[Dd]ie )([A-ZÄÖÜ][a-zäöüß]+er) (?=[a-zäöüß])")  # a literal first: 14× faster
 #: A list continues through these separators: "Landkreise A, B und C".
+#: A bullet list, one place a line, each perhaps with its kind: „- Stadt Göppingen\n- Gemeinde Uhingen“.
+_BULLET = r"[ \t]*[-–•*·][ \t]*(?:(?:Stadt|Gemeinde|Markt|Marktgemeinde|Ortsgemeinde|Samtgemeinde|Verbandsgemeinde|" \
+          r"Amt|Landkreis|Kreis)[ \t]+)?$"
+_BULLET_GAP = re.compile(r"^[ \t]*[,;.]?[ \t]*\n" + _BULLET)
+_BULLET_LINE = re.compile(r"^" + _BULLET)
+
+
+def _bullet_pair(text: str, a_start: int, a_end: int, b_start: int) -> bool:
+    """Two places that are items of one bullet list: each line holds a bullet and the place."""
+    return bool(_BULLET_GAP.match(text[a_end:b_start])
+                and _BULLET_LINE.match(text[text.rfind("\n", 0, a_start) + 1: a_start]))
+
+
 _LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|-|–|\(erneut\)|,\s*und)\s*(?:\(erneut\)\s*)?(?:der|die|das|dem|den|des)?\s*$")
 #: Before a name: it is a party ("mit X" after a cooperation word; a person's town in brackets or after "aus").
 _ACTOR_BEFORE = re.compile(
@@ -633,7 +646,8 @@ class PlaceLinker:
             gap = text[a.end: b.start]
             if a.institution and gap in ("-", "/"):
                 b.institution = True  # one institution's name: "Sparkasse Celle-Gifhorn", "Universität Duisburg-Essen"
-            if _LIST_SEP.match(gap) or a.cue == b.cue == "actor" and _CAPTION_SEP.match(gap):
+            if _LIST_SEP.match(gap) or a.cue == b.cue == "actor" and _CAPTION_SEP.match(gap) \
+                    or "\n" in gap and _bullet_pair(text, a.start, a.end, b.start):
                 a.in_list = b.in_list = True
                 b.background = b.background or a.background  # "beispielsweise mit A, B und C"
                 run.append(b)
