@@ -487,8 +487,10 @@ def test_a_place_the_text_calls_foreign_is_not_its_german_namesake(linker):
                                            "eine Vereinbarung.")
     assert "09373113" not in roles(linker, "Der Kreis Kleve und seine niederländische Partnerstadt Berg unterzeichnen "
                                            "eine Vereinbarung.")
-    # a German Land's adjective says nothing of the kind
+    # a German Land's adjective says nothing of the kind, nor does a region's on both sides of the border
     assert participants(linker, "Die sächsische Stadt Görlitz und die Stadt Bautzen arbeiten zusammen.") == {
+        "14626110", "14625020"}
+    assert participants(linker, "Die schlesische Stadt Görlitz und die Stadt Bautzen arbeiten zusammen.") == {
         "14626110", "14625020"}
 
 

@@ -182,8 +182,9 @@ _BACKGROUND = re.compile(
 #: abroad, so a German namesake (the Gemeinde Berg) is not meant.
 _ABROAD_NOUN = (r"(?:Partner(?:stadt|gemeinde|kommune|kreis|landkreis|region)|Nachbar(?:stadt|gemeinde)|Stadt|Gemeinde|"
                 r"Kommune|Landkreis(?:es)?|Kreis(?:es)?|Region|Provinz|Bezirk(?:s|es)?)")
-_ABROAD_ADJECTIVE = (r"\b(?:" + "|".join(sorted((w for w in COUNTRIES if w.islower()), key=len, reverse=True))
-                     + r")(?:e|en|er|es)\s+")
+_ABROAD_ADJECTIVE = (r"\b(?:" + "|".join(sorted((w for w in COUNTRIES if w.islower() and w != "schlesisch"),
+                                                  key=len, reverse=True))
+                     + r")(?:e|en|er|es)\s+")  # (Silesia reaches into Germany: „die schlesische Stadt Görlitz“)
 _ABROAD_BEFORE = re.compile(_ABROAD_ADJECTIVE + _ABROAD_NOUN + r"\s+$")
 _ABROAD_BEFORE_NOUN = re.compile(_ABROAD_ADJECTIVE + "$")  # the mention itself starts with the noun („Gemeinde Berg“)
 _STARTS_WITH_NOUN = re.compile(_ABROAD_NOUN + r"\s")
