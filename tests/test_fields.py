@@ -164,6 +164,16 @@ def test_charging_points_for_electric_cars_are_mobility(extractor):
     assert {("topic:mobilitaet", "ladesäule"), ("topic:mobilitaet", "ladenetz")} <= hits
 
 
+def test_buses_trams_and_their_passengers_are_mobility_but_a_tramp_is_not(extractor):
+    def mobility_terms(text):
+        return sorted(term for label, term, _ in extractor.signals.hits(text) if label == "topic:mobilitaet")
+
+    assert mobility_terms("Die Regionalbuslinie fährt im Stundentakt; täglich nutzen 850 Fahrgäste das Angebot.") == [
+        "buslinie", "fahrgäste", "regionalbus"]
+    assert mobility_terms("Die Tram über den Rhein und die neue Zugverbindung nach Breslau.") == ["tram", "zugverbindung"]
+    assert mobility_terms("Ein Trampolin, ein Tramper und das Dorf Trampe.") == []
+
+
 def test_a_street_in_an_address_names_no_topic(extractor):
     from koopatlas.extract import features as feats
 
