@@ -392,6 +392,14 @@ def test_an_authoritys_name_names_no_topic(gazetteer):
     assert not feats.is_absent(extractor.analyse(make_document("satz", "satz.txt", text)).topics["verwaltung"])
 
 
+def test_topic_words_inside_overlapping_names_are_all_dropped_and_only_those():
+    # a ministry, a street inside an authority's name, a name that touches the next one
+    hits = [("topic:verwaltung", "verwaltung", 5), ("topic:umwelt", "umwelt", 12), ("topic:raum", "bauen", 19),
+            ("topic:bildung", "schule", 30), ("coop", "gemeinsam", 8)]
+    kept = feats._topic_signals("x" * 40, hits, [(4, 10), (8, 14), (14, 20)])
+    assert kept == [("topic:bildung", "schule", 30), ("coop", "gemeinsam", 8)]
+
+
 def test_the_event_type_sees_the_topic_the_text_speaks_of_most(gazetteer):
     from koopatlas.extract import Extractor
 

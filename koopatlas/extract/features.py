@@ -486,7 +486,26 @@ def _topic_signals(text: str, signals: list[tuple[str, str, int]],
     spans += names
     if not spans:
         return signals
-    return [h for h in signals if not (h[0].startswith("topic:") and any(s <= h[2] < e for s, e in spans))]
+    starts, ends = _merged(spans)  # a bisect per hit: testing every span per hit cost 2 % of the extraction
+    return [h for h in signals if not (h[0].startswith("topic:") and _inside(starts, ends, h[2]))]
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the union of the spans, sorted and without overlaps."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _inside(starts: list[int], ends: list[int], pos: int) -> bool:
+    j = bisect.bisect_right(starts, pos) - 1
+    return j >= 0 and pos < ends[j]
 
 
 def topic_features(text: str, ctx: DocContext, topic_ids: list[str],
