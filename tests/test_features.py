@@ -44,6 +44,25 @@ def test_twin_towns_by_their_local_name_and_by_their_german_exonym(foreign, link
     assert ("Butscha / Bucha", "UA") in abroad(foreign, linker, "Die Partnerschaft mit Butscha in der Ukraine besteht seit 2022.")
 
 
+def test_a_german_places_name_is_the_place_abroad_where_the_text_puts_it_there(foreign, linker):
+    # Bergen, Lemberg and Karlsbad are German Gemeinden too; the country after or its adjective before decide
+    assert abroad(foreign, linker, "Der Landkreis Celle pflegt eine Partnerschaft mit Bergen (Norwegen).") == {
+        ("Bergen", "NO")}
+    assert abroad(foreign, linker, "Die Stadt Freiburg und ihre Partnerstadt Lemberg in der Ukraine helfen sich.") == {
+        ("Lemberg / Lviv", "UA")}
+    assert abroad(foreign, linker, "Der Landkreis Kulmbach und die tschechische Region Karlsbad arbeiten zusammen.") == {
+        ("Region Karlsbad / Karlovy Vary", "CZ")}
+    # unmarked, the German place is meant
+    assert abroad(foreign, linker, "Die Ortsgemeinde Lemberg und die Stadt Pirmasens arbeiten zusammen.") == set()
+
+
+def test_the_adjective_of_a_german_town_the_text_names_is_not_a_town_abroad(foreign, linker):
+    # Erlanger is a town in Kentucky and the adjective of Erlangen
+    text = "Die Stadt Erlangen feiert mit der Partnerstadt Jena; die Erlanger Bürgerschaft gratuliert zur Partnerschaft."
+    assert abroad(foreign, linker, text) == set()
+    assert ("Erlanger", "US") in abroad(foreign, linker, "Die Stadt Jena und Erlanger (USA) sind Partnerstädte.")
+
+
 def test_a_foreign_place_carries_its_coordinates(foreign):
     place = foreign.find("Frankfurt (Oder) und Słubice pflegen ihre Städtepartnerschaft.", set(), [])[0].place
     assert place.name == "Słubice" and abs(place.lon - 14.56) < 0.1 and abs(place.lat - 52.35) < 0.1

@@ -492,6 +492,13 @@ def test_a_place_the_text_calls_foreign_is_not_its_german_namesake(linker):
         "14626110", "14625020"}
     assert participants(linker, "Die schlesische Stadt Görlitz und die Stadt Bautzen arbeiten zusammen.") == {
         "14626110", "14625020"}
+    # the country right after the name; a German Land there changes nothing
+    assert roles(linker, "Der Landkreis Celle pflegt eine Partnerschaft mit Bergen (Norwegen).").keys() == {"03351"}
+    assert "07340028" not in roles(linker, "Die Stadt Freiburg und die Partnerstadt Lemberg in der Ukraine helfen sich.")
+    assert "14626110" in roles(linker, "Die Städte Görlitz in Sachsen und Zgorzelec in Polen arbeiten zusammen.")
+    # once put abroad, the name is abroad wherever the text uses it
+    assert "08215096" not in roles(linker, "Kulmbach und Bezirk Karlsbad\nDer Landkreis Kulmbach und die tschechische "
+                                           "Region Karlsbad arbeiten zusammen.")
 
 
 def test_the_items_of_a_bullet_list_of_towns_are_one_list(linker):

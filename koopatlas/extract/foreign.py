@@ -24,7 +24,7 @@ import ahocorasick
 import pandas as pd
 
 from koopatlas.extract.fields import COUNTRIES
-from koopatlas.extract.places import distance_km
+from koopatlas.extract.places import ABROAD_AFTER, ABROAD_BEFORE, distance_km
 
 #: Where most German twin towns are: villages of 1,000 inhabitants count here.
 TWIN_COUNTRIES = frozenset(["FR", "PL", "CZ", "AT", "IT", "NL", "HU", "GB", "BE", "LU", "DK", "CH"])
@@ -184,24 +184,31 @@ class ForeignMatcher:
             columns = [c for c in ("variant", "name", "country", "population", "kind", "lon", "lat") if c in rows]
             rows = rows[columns].itertuples(index=False)
         grouped: dict[str, list[ForeignPlace]] = {}
+        # "Neustadt", "Bergen", "Lemberg": a German place's name too, so the German place is meant, unless
+        # the text puts it abroad („Bergen (Norwegen)“, „die ukrainische Partnerstadt Lemberg“)
+        shadowed: dict[str, list[ForeignPlace]] = {}
         places: dict[tuple, ForeignPlace] = {}  # one object per place and kind, shared by its variants
         for variant, name, country, population, kind, *point in rows:
-            if variant in german_variants:
-                continue  # "Neustadt", "Bergen": the German place is meant
             key = (name, country, population, kind)
             place = places.get(key)
             if place is None:
                 lon, lat = (_coordinate(v) for v in point) if len(point) == 2 else (None, None)
                 place = places[key] = ForeignPlace(name, country, int(population or 0), kind, lon, lat)
-            grouped.setdefault(variant, []).append(place)
+            (shadowed if variant in german_variants else grouped).setdefault(variant, []).append(place)
         self.automaton = ahocorasick.Automaton()
         for variant, places in grouped.items():
             ranked = tuple(sorted(places, key=lambda p: -p.population))
-            self.automaton.add_word(variant, (variant, variant, ranked))
+            self.automaton.add_word(variant, (variant, variant, ranked, False))
             # the adjective of a town: "Słubicer Stadtverordnete", "Straßburger Oberbürgermeister"
             adjective = variant + ("r" if variant.endswith("e") else "er")
             if adjective not in grouped and adjective not in german_variants and " " not in variant:
-                self.automaton.add_word(adjective, (adjective, variant, ranked))
+                self.automaton.add_word(adjective, (adjective, variant, ranked, False))
+        for variant, places in shadowed.items():
+            self.automaton.add_word(variant, (variant, variant, tuple(sorted(places, key=lambda p: -p.population)), True))
+        # "Erlanger" (Kentucky) is the adjective of Erlangen where the text names Erlangen
+        german = german_variants.keys() if isinstance(german_variants, dict) else german_variants
+        self.demonym_stems = {v: stems for v in grouped if v.endswith("er") and (stems := _demonym_stems(v) & german)}
+        grouped.update(shadowed)
         self.empty = not grouped
         if not self.empty:
             self.automaton.make_automaton()
@@ -226,10 +233,21 @@ class ForeignMatcher:
             return []
         hits = []
         n = len(text)
-        for end_idx, (key, variant, places) in self.automaton.iter_long(text):
+        german_names = None
+        for end_idx, (key, variant, places, shadowed) in self.automaton.iter_long(text):
             start, end = end_idx - len(key) + 1, end_idx + 1
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")) or (end < n and text[end].isalnum()):
                 continue  # part of a longer word; a hyphen may join places ("Frankfurt-Słubicer")
+            if shadowed:
+                country = marked_abroad(text, start, end)
+                places = tuple(p for p in places if p.country == country)
+                if not places:
+                    continue
+            elif key in self.demonym_stems:
+                if german_names is None:
+                    german_names = {name for s, e in taken for name in (text[s:e], text[s:e].split(" ", 1)[-1])}
+                if self.demonym_stems[key] & german_names:
+                    continue
             if key not in surnames and not (key != variant and _NAMED_AFTER.match(text, end)):
                 hits.append((start, end, variant, places))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -264,6 +282,24 @@ class ForeignMatcher:
         if any(m.cue for m in out):  # the text marks its partners: unmarked places are background
             out = [m for m in out if m.cue]
         return _one_per_place(out)
+
+
+def _demonym_stems(word: str) -> set[str]:
+    """The town names a word ending in -er may be the adjective of: Bautzen(er), Dresd(n)er, Erlange(n)r."""
+    return {word[:-2], word[:-3] + "en", word[:-1] + "n"}
+
+
+def marked_abroad(text: str, start: int, end: int) -> str | None:
+    """The country code of the country the text names right after a place („Bergen (Norwegen)“) or
+    as an adjective before it („die ukrainische Partnerstadt Lemberg“); None without such a mark."""
+    after = ABROAD_AFTER.match(text, end)
+    if after:
+        return COUNTRIES.get(after.group().split()[-1].lstrip("("))
+    before = ABROAD_BEFORE.search(text, max(0, start - 50), start)
+    if before:
+        adjective = before.group().split()[0]
+        return next((COUNTRIES[w] for w in (adjective[:-2], adjective[:-1]) if w in COUNTRIES), None)
+    return None
 
 
 _TWINNING = re.compile(r"[Pp]artner(?:stadt|städte|schaft|gemeinde|kommune|region|kreis|landkreis)|[Ss]tädtepartnerschaft|[Pp]atenschaft|[Vv]erschwisterung")

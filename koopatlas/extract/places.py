@@ -185,9 +185,13 @@ _ABROAD_NOUN = (r"(?:Partner(?:stadt|gemeinde|kommune|kreis|landkreis|region)|Na
 _ABROAD_ADJECTIVE = (r"\b(?:" + "|".join(sorted((w for w in COUNTRIES if w.islower() and w != "schlesisch"),
                                                   key=len, reverse=True))
                      + r")(?:e|en|er|es)\s+")  # (Silesia reaches into Germany: „die schlesische Stadt Görlitz“)
-_ABROAD_BEFORE = re.compile(_ABROAD_ADJECTIVE + _ABROAD_NOUN + r"\s+$")
+ABROAD_BEFORE = re.compile(_ABROAD_ADJECTIVE + _ABROAD_NOUN + r"\s+$")
 _ABROAD_BEFORE_NOUN = re.compile(_ABROAD_ADJECTIVE + "$")  # the mention itself starts with the noun („Gemeinde Berg“)
 _STARTS_WITH_NOUN = re.compile(_ABROAD_NOUN + r"\s")
+#: „Bergen (Norwegen)“, „Lemberg in der Ukraine“: the country right after the name puts it abroad. (Not after
+#: a comma, which lists: „Sachsen, Polen und Tschechien“; not Silesia, which reaches into Germany.)
+ABROAD_AFTER = re.compile(r"\s*(?:\(\s*|in\s+(?:der\s+|den\s+|dem\s+)?)(?:" + "|".join(
+    sorted((w for w in COUNTRIES if w[:1].isupper() and w != "Schlesien"), key=len, reverse=True)) + r")\b")
 _PLACE_NOUN = re.compile(
     r"(?:stadt|städte|städten|gemeinde|gemeinden|dorf|dörfer|kommune|kommunen|metropole|zentrum|town|region|regionen|"
     r"kreis|kreise|kreisen|markt|märkte|märkten|ort|orte|orten|bezirk|bezirke|amt|ämter|bad)$", re.IGNORECASE)  # "Ostseebad Binz"
@@ -537,6 +541,11 @@ class PlaceLinker:
         # the candidates of every mention that reads as a place (None: a noun, a person, no candidate);
         # decided first, so a surname ("Bürgermeisterin Bettina Kist") anchors no region
         options = [self._options(text, m, i, cues, surnames) for i, m in enumerate(mentions)]
+        # a name the text once puts abroad („die tschechische Region Karlsbad“) is that place also where it
+        # stands bare („Bezirk Karlsbad“ in the headline)
+        abroad = {m.text for m, cands in zip(mentions, options, strict=True) if cands is None and _marked_abroad(text, m)}
+        if abroad:
+            options = [None if m.text in abroad else cands for m, cands in zip(mentions, options, strict=True)]
         # anchors: regions named without ambiguity
         anchors: set[str] = set()
         for m, cands in zip(mentions, options, strict=True):
@@ -711,8 +720,7 @@ class PlaceLinker:
                 cues[i] = None
         if not cands:
             return None
-        if _ABROAD_BEFORE.search(text, max(0, m.start - 50), m.start) or (
-                _STARTS_WITH_NOUN.match(m.text) and _ABROAD_BEFORE_NOUN.search(text, max(0, m.start - 30), m.start)):
+        if _marked_abroad(text, m):
             return None
         if self._not_a_place(text, m, cands, _prev_token(text, m.start)) or self._surname(text, m, cands, surnames):
             return None
@@ -946,6 +954,13 @@ def _canonical(ags: str, regions) -> str:
     if ags == "04":
         return "04011"  # "Bremen": the city, as the annotation names it (Bremerhaven is named as such)
     return ags
+
+
+def _marked_abroad(text: str, m: Mention) -> bool:
+    """The text puts the place abroad: a country's adjective before it or the country right after it."""
+    return bool(ABROAD_BEFORE.search(text, max(0, m.start - 50), m.start) or (
+        _STARTS_WITH_NOUN.match(m.text) and _ABROAD_BEFORE_NOUN.search(text, max(0, m.start - 30), m.start))
+        or ABROAD_AFTER.match(text, m.end))
 
 
 def _confidence(mentions: list[Linked]) -> float:
