@@ -116,6 +116,14 @@ def test_costs_bound_up_with_something_are_no_verbund(extractor):
     assert coop_terms("Der Verbund der Leitstellen und der Kommunalverbund.") == ["verbund"]
 
 
+def test_the_shareholders_of_a_joint_company_report_cooperation(extractor):
+    text = ("Kommunen gründen Gesellschaft für Breitbandausbau\nDer Kreis Herford und seine Städte haben die Breitband "
+            "Herford GmbH gegründet. Gesellschafter sind neben dem Kreis die Städte Bünde, Enger, Löhne, Spenge "
+            "und Vlotho sowie die Gemeinden Hiddenhausen und Kirchlengern.")
+    assert "gesellschafter" in [term for label, term, _ in extractor.signals.hits(text) if label == "coop"]
+    assert extractor.extract(make_document("gmbh", "gmbh.txt", text)).relevant
+
+
 def test_a_newspapers_byline_names_no_network(extractor):
     def type_hits(text):
         return [label for label, _, _ in extractor.signals.hits(text) if label == "type:vernetzung"]
