@@ -56,6 +56,12 @@ def test_a_german_places_name_is_the_place_abroad_where_the_text_puts_it_there(f
     assert abroad(foreign, linker, "Die Ortsgemeinde Lemberg und die Stadt Pirmasens arbeiten zusammen.") == set()
 
 
+def test_a_double_name_abroad_is_read_whole_with_the_words_before_it(foreign, linker):
+    text = "Der Eifelkreis Bitburg-Prüm und die belgische Gemeinde Burg-Reuland eröffnen einen Wanderweg."
+    found = foreign.find(text, {"BE"}, [(m.start, m.end) for a in linker.authorities(text) for m in a.mentions])
+    assert [(m.label, m.place.country, m.cue) for m in found] == [("Burg-Reuland", "BE", True)]
+
+
 def test_the_adjective_of_a_german_town_the_text_names_is_not_a_town_abroad(foreign, linker):
     # Erlanger is a town in Kentucky and the adjective of Erlangen
     text = "Die Stadt Erlangen feiert mit der Partnerstadt Jena; die Erlanger Bürgerschaft gratuliert zur Partnerschaft."

@@ -256,7 +256,12 @@ class ForeignMatcher:
         for start, end, variant, places in hits:
             if start < last or any(s < end and start < e for s, e in taken):
                 continue
-            before = text[max(0, start - 50): start]
+            lead = start  # „die belgische Gemeinde Burg-Reuland“: the words before the whole double name
+            if start > 1 and text[start - 1] == "-":
+                prefix = _HYPHEN_PREFIX.search(text, max(0, start - 30), start)
+                if prefix and not any(s < start and prefix.start() < e for s, e in taken):
+                    lead = prefix.start()
+            before = text[max(0, lead - 50): lead]
             after = text[end: end + 20]
             region = _REGION_BEFORE.search(before)
             twinning = bool(_TWINNING.search(text[max(0, start - 120): end + 120]))
@@ -273,6 +278,8 @@ class ForeignMatcher:
             if place is None or place.kind == "common" and not (region or near_country or _TWINNED_WITH.search(before[-40:])):
                 continue  # a name that is also a frequent German word needs a partner word or its country beside it
             label = place.name if variant in (place.name, fold(place.name)) else f"{variant} / {place.name}"
+            if lead != start:
+                label = text[lead:end]  # the double name the text gives („Burg-Reuland“)
             if region and not region["word"].startswith("Partner") and region["word"] not in ("Stadt", "Gemeinde", "Kommune"):
                 label = f"{region['word']} {label}"
             out.append(ForeignMention(start, end, variant, place, label,
@@ -302,6 +309,7 @@ def marked_abroad(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_HYPHEN_PREFIX = re.compile(r"\b[^\W\d_]+-$")
 _TWINNING = re.compile(r"[Pp]artner(?:stadt|städte|schaft|gemeinde|kommune|region|kreis|landkreis)|[Ss]tädtepartnerschaft|[Pp]atenschaft|[Vv]erschwisterung")
 
 
