@@ -124,6 +124,13 @@ def test_the_shareholders_of_a_joint_company_report_cooperation(extractor):
     assert extractor.extract(make_document("gmbh", "gmbh.txt", text)).relevant
 
 
+def test_an_interreg_project_reports_cooperation_and_hiking_is_tourism(extractor):
+    hits = {(label, term) for label, term, _ in extractor.signals.hits(
+        "Das Interreg-Projekt: ein Wanderweg zu den Sehenswürdigkeiten, ein Ausflug für alle.")}
+    assert ("coop", "interreg") in hits
+    assert {("topic:kultur_tourismus", w) for w in ("wander", "sehenswürdigkeit", "ausflug")} <= hits
+
+
 def test_a_newspapers_byline_names_no_network(extractor):
     def type_hits(text):
         return [label for label, _, _ in extractor.signals.hits(text) if label == "type:vernetzung"]

@@ -22,6 +22,7 @@ COOPERATION_TERMS = (
     "stimmten sich", "unterstützen sich", "an einem strang",
     "zweckvereinbarung", "rahmenvereinbarung", "gemeinschaftsprojekt", "schulterschluss",
     "hand in hand", "an einem tisch",  # („bündeln ihre Kräfte“, „über Kreisgrenzen hinweg“ made CV worse)
+    "interreg",
     "gesellschafter",  # the owners of a joint company („Gesellschafter sind der Kreis und seine Städte“)
 )
 
