@@ -174,6 +174,13 @@ def test_help_for_the_homeless_is_a_social_topic(extractor):
     assert {("topic:jugend_soziales", "wohnungslos"), ("topic:jugend_soziales", "obdachlos")} <= hits
 
 
+def test_debt_and_addiction_counselling_are_a_social_topic(extractor):
+    hits = {(label, term) for label, term, _ in extractor.signals.hits(
+        "Die Schuldnerberatung und die Suchtberatung der Landkreise")}
+    assert {("topic:jugend_soziales", "schuldner"), ("topic:jugend_soziales", "suchtberatung")} <= hits
+    assert not any(label == "topic:jugend_soziales" for label, _, _ in extractor.signals.hits("Sie suchten Zeugen."))
+
+
 def test_charging_points_for_electric_cars_are_mobility(extractor):
     hits = {(label, term) for label, term, _ in extractor.signals.hits("Neue Ladesäulen und ein Ladenetz")}
     assert {("topic:mobilitaet", "ladesäule"), ("topic:mobilitaet", "ladenetz")} <= hits
