@@ -174,6 +174,14 @@ def test_help_for_the_homeless_is_a_social_topic(extractor):
     assert {("topic:jugend_soziales", "wohnungslos"), ("topic:jugend_soziales", "obdachlos")} <= hits
 
 
+def test_the_municipal_family_is_no_family(extractor):
+    def social(text):
+        return [term for label, term, _ in extractor.signals.hits(text) if label == "topic:jugend_soziales"]
+
+    assert social("Ein starkes Signal der kommunalen Familie; die kommunale Familie steht zusammen.") == []
+    assert social("Die Beratung für Familien und die Familienzentren.") == ["familie", "familie"]
+
+
 def test_debt_and_addiction_counselling_are_a_social_topic(extractor):
     hits = {(label, term) for label, term, _ in extractor.signals.hits(
         "Die Schuldnerberatung und die Suchtberatung der Landkreise")}

@@ -16,7 +16,8 @@ class TermMatcher:
 
     ``not_after`` names false friends of terms matched inside words: "reise" is no journey in
     "Kreise" or "Preise", "treffen" no meeting in "betreffen". A hit right after one of the
-    term's listed letters is skipped. ``not_before`` names the letters after a term that make it
+    term's listed letters is skipped, also a hit right after a listed word and its space ("die kommunale
+    Familie" is all the municipalities, no family). ``not_before`` names the letters after a term that make it
     another word: "müll" is no waste in "Müller", "bus" no bus in "Busch" (both common surnames).
     """
 
@@ -45,8 +46,8 @@ class TermMatcher:
         for end, (term, owners) in self.automaton.iter(low):
             start = end - len(term) + 1
             word_start = start == 0 or not low[start - 1].isalnum()
-            if not word_start and term in self.not_after and low.endswith(self.not_after[term], 0, start):
-                continue
+            if term in self.not_after and low.endswith(self.not_after[term], 0, start):
+                continue  # (letters match only inside a word; a listed word with its space also before one)
             if term in self.not_before and low.startswith(self.not_before[term], end + 1):
                 continue
             for label, needs_start in owners:

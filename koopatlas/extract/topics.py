@@ -30,7 +30,8 @@ TOPIC_NOT_AFTER = {"bahn": ("lauf", "eis", "renn", "kegel", "bowling"),
                    "kultur": ("streit", "willkommens", "gründungs", "unternehmens", "führungs", "fehler", "diskussions",
                               "verwaltungs"),
                    "wirtschaft": ("abfall", "kreislauf", "forstbe"),
-                   "entwicklung": ("personal", "organisations", "weiter", "fort", "dienst")}
+                   "entwicklung": ("personal", "organisations", "weiter", "fort", "dienst"),
+                   "familie": ("kommunale ", "kommunalen ")}  # „die kommunale Familie“: all the municipalities
 
 
 @dataclass(frozen=True)
