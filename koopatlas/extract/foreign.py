@@ -24,7 +24,7 @@ import ahocorasick
 import pandas as pd
 
 from koopatlas.extract.fields import COUNTRIES
-from koopatlas.extract.places import ABROAD_AFTER, ABROAD_BEFORE, distance_km
+from koopatlas.extract.places import abroad_country, distance_km
 
 #: Where most German twin towns are: villages of 1,000 inhabitants count here.
 TWIN_COUNTRIES = frozenset(["FR", "PL", "CZ", "AT", "IT", "NL", "HU", "GB", "BE", "LU", "DK", "CH"])
@@ -208,8 +208,7 @@ class ForeignMatcher:
         # "Erlanger" (Kentucky) is the adjective of Erlangen where the text names Erlangen
         german = german_variants.keys() if isinstance(german_variants, dict) else german_variants
         self.demonym_stems = {v: stems for v in grouped if v.endswith("er") and (stems := _demonym_stems(v) & german)}
-        grouped.update(shadowed)
-        self.empty = not grouped
+        self.empty = not grouped and not shadowed
         if not self.empty:
             self.automaton.make_automaton()
 
@@ -239,7 +238,7 @@ class ForeignMatcher:
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")) or (end < n and text[end].isalnum()):
                 continue  # part of a longer word; a hyphen may join places ("Frankfurt-Słubicer")
             if shadowed:
-                country = marked_abroad(text, start, end)
+                country = abroad_country(text, start, end)
                 places = tuple(p for p in places if p.country == country)
                 if not places:
                     continue
@@ -294,19 +293,6 @@ class ForeignMatcher:
 def _demonym_stems(word: str) -> set[str]:
     """The town names a word ending in -er may be the adjective of: Bautzen(er), Dresd(n)er, Erlange(n)r."""
     return {word[:-2], word[:-3] + "en", word[:-1] + "n"}
-
-
-def marked_abroad(text: str, start: int, end: int) -> str | None:
-    """The country code of the country the text names right after a place („Bergen (Norwegen)“) or
-    as an adjective before it („die ukrainische Partnerstadt Lemberg“); None without such a mark."""
-    after = ABROAD_AFTER.match(text, end)
-    if after:
-        return COUNTRIES.get(after.group().split()[-1].lstrip("("))
-    before = ABROAD_BEFORE.search(text, max(0, start - 50), start)
-    if before:
-        adjective = before.group().split()[0]
-        return next((COUNTRIES[w] for w in (adjective[:-2], adjective[:-1]) if w in COUNTRIES), None)
-    return None
 
 
 _HYPHEN_PREFIX = re.compile(r"\b[^\W\d_]+-$")

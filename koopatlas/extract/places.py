@@ -185,12 +185,12 @@ _ABROAD_NOUN = (r"(?:Partner(?:stadt|gemeinde|kommune|kreis|landkreis|region)|Na
 _ABROAD_ADJECTIVE = (r"\b(?:" + "|".join(sorted((w for w in COUNTRIES if w.islower() and w != "schlesisch"),
                                                   key=len, reverse=True))
                      + r")(?:e|en|er|es)\s+")  # (Silesia reaches into Germany: „die schlesische Stadt Görlitz“)
-ABROAD_BEFORE = re.compile(_ABROAD_ADJECTIVE + _ABROAD_NOUN + r"\s+$")
+_ABROAD_BEFORE = re.compile(_ABROAD_ADJECTIVE + _ABROAD_NOUN + r"\s+$")
 _ABROAD_BEFORE_NOUN = re.compile(_ABROAD_ADJECTIVE + "$")  # the mention itself starts with the noun („Gemeinde Berg“)
 _STARTS_WITH_NOUN = re.compile(_ABROAD_NOUN + r"\s")
 #: „Bergen (Norwegen)“, „Lemberg in der Ukraine“: the country right after the name puts it abroad. (Not after
 #: a comma, which lists: „Sachsen, Polen und Tschechien“; not Silesia, which reaches into Germany.)
-ABROAD_AFTER = re.compile(r"\s*(?:\(\s*|in\s+(?:der\s+|den\s+|dem\s+)?)(?:" + "|".join(
+_ABROAD_AFTER = re.compile(r"\s*(?:\(\s*|in\s+(?:der\s+|den\s+|dem\s+)?)(?:" + "|".join(
     sorted((w for w in COUNTRIES if w[:1].isupper() and w != "Schlesien"), key=len, reverse=True)) + r")\b")
 _PLACE_NOUN = re.compile(
     r"(?:stadt|städte|städten|gemeinde|gemeinden|dorf|dörfer|kommune|kommunen|metropole|zentrum|town|region|regionen|"
@@ -956,11 +956,21 @@ def _canonical(ags: str, regions) -> str:
     return ags
 
 
+def abroad_country(text: str, start: int, end: int) -> str | None:
+    """The country code of the country the text puts the place at [start, end) in: its adjective before
+    it („die ukrainische Partnerstadt Lemberg“, „die niederländische Gemeinde Berg“) or the country
+    right after it („Bergen (Norwegen)“); None without such a mark."""
+    before = _ABROAD_BEFORE.search(text, max(0, start - 50), start) or (
+        _STARTS_WITH_NOUN.match(text, start, end) and _ABROAD_BEFORE_NOUN.search(text, max(0, start - 30), start))
+    if before:
+        adjective = before.group().split()[0]
+        return next(COUNTRIES[w] for w in (adjective[:-2], adjective[:-1]) if w in COUNTRIES)
+    after = _ABROAD_AFTER.match(text, end)
+    return COUNTRIES[after.group().split()[-1].lstrip("(")] if after else None
+
+
 def _marked_abroad(text: str, m: Mention) -> bool:
-    """The text puts the place abroad: a country's adjective before it or the country right after it."""
-    return bool(ABROAD_BEFORE.search(text, max(0, m.start - 50), m.start) or (
-        _STARTS_WITH_NOUN.match(m.text) and _ABROAD_BEFORE_NOUN.search(text, max(0, m.start - 30), m.start))
-        or ABROAD_AFTER.match(text, m.end))
+    return abroad_country(text, m.start, m.end) is not None
 
 
 def _confidence(mentions: list[Linked]) -> float:
