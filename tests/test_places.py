@@ -114,9 +114,18 @@ def test_an_adverb_that_ends_like_an_adjective_does_not_make_the_next_name_a_nou
     ("Ein Ingenieurbüro aus Bielefeld erhebt die Daten.", False),
     ("Jens Schulze aus Hannover sprach für die Stadt.", True),
     ("Die Bürgermeister aus Hannover und Celle unterzeichneten.", True),
+    ("Interessierte Unternehmen aus Hannover haben angefragt.", False),  # an adjective and a group, no name
+    ("Viele Vereine aus Hannover machen mit.", False),
 ])
 def test_a_person_from_a_town_is_its_actor_but_a_hired_expert_or_a_company_is_not(linker, text, actor):
     assert (linker.link(text)[0].cue == "actor") is actor
+
+
+def test_firms_from_a_town_do_not_make_it_a_party(linker):
+    text = ("Die Städte Hermsdorf und Stadtroda entwickeln gemeinsam ein Gewerbegebiet. Interessierte Unternehmen "
+            "aus Jena und Gera haben bereits angefragt.")
+    assert participants(linker, text) == {"16074041", "16074094"}
+    assert {lk.ags: lk.background for lk in linker.link(text)}["16053"]
 
 
 @pytest.mark.parametrize("text", [

@@ -96,6 +96,11 @@ def _bullet_pair(text: str, a_start: int, a_end: int, b_start: int) -> bool:
 
 
 _LIST_SEP = re.compile(r"^\s*(?:,|und|sowie|oder|/|&|-|–|\(erneut\)|,\s*und)\s*(?:\(erneut\)\s*)?(?:der|die|das|dem|den|des)?\s*$")
+#: Groups of people or firms: „Unternehmen aus Jena“ come from the town, they are not the town.
+_GROUP_NOUNS = (r"(?:Unternehmen|Firmen|Betriebe|Vereine|Verbände|Schüler(?:innen)?|Studierende|Bürger(?:innen)?|"
+                r"Einwohner(?:innen)?|Händler(?:innen)?|Landwirte|Künstler(?:innen)?|Sportler(?:innen)?|Musiker(?:innen)?|"
+                r"Einrichtungen|Gruppen|Teams|Mannschaften|Familien|Investoren|Gründer(?:innen)?|Fachleute|Experten|"
+                r"Expertinnen|Jugendliche|Kinder|Senioren|Besucher(?:innen)?|Teilnehmer(?:innen)?|Helfer(?:innen)?)")
 #: Before a name: it is a party ("mit X" after a cooperation word; a person's town in brackets or after "aus").
 _ACTOR_BEFORE = re.compile(
     r"(?:(?:[Pp]artnerschaft|[Kk]ooperation|[Zz]usammenarbeit|[Vv]ereinbarung|[Vv]ertrag|zusammen|gemeinsam|"
@@ -107,7 +112,8 @@ _ACTOR_BEFORE = re.compile(
     r"(?!(?:Ober)?[Bb]ürgermeister|Landr[aä]t|Delegation|Vertreter|Gäste|Gast\b|Amtskolleg|Kolleg|Verwaltung|Stadtspitze|"
     r"Kreisspitze|Spitze|Bürger))"
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu|von\s+der|von\s+dem)\s+)?"
-    r"(?!(?:GmbH|AG|KG|SE|mbH|eG)\s)[A-ZÄÖÜ][\wäöüß-]+\s+(?:aus\s+|von\s+der\s+|vom\s+)"
+    # not a group („Interessierte Unternehmen aus Jena“, „Viele Vereine aus …“): they are from the town, not it
+    r"(?!(?:GmbH|AG|KG|SE|mbH|eG)\s)(?!" + _GROUP_NOUNS + r"\s)[A-ZÄÖÜ][\wäöüß-]+\s+(?:aus\s+|von\s+der\s+|vom\s+)"
     # "(Dr. Karl-Uwe Strothmann, Beckum)": a person and their town in one bracket
     r"|\((?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\wäöüß-]+,\s*)$"
 )
@@ -169,6 +175,8 @@ _BACKGROUND = re.compile(
     r"\b(?:ehemalige[nmrs]?|frühere[nmrs]?|damalige[nmrs]?|einstige[nmrs]?|Alt-?kreis\w*)\s+(?:\w+\s+)?$"
     r"|\b(?:beispielsweise|zum Beispiel|z\.\s?B\.|etwa|u\.\s?a\.|darunter auch)\s+(?:mit\s+|in\s+|aus\s+|die\s+|der\s+)?$"
     r"|\b(?:Kommunen|Gemeinden|Städte[n]?|Orte[n]?|Mitglieder[n]?|Einwohner\w*)\s+(?:im|aus dem|des)\s+(?:(?:Landkreis|Lkr\.|Kreis|LK)\s*)?$"
+    # firms from a place are not the place: „Interessierte Unternehmen aus Jena und Gera haben angefragt“
+    r"|\b(?:Unternehmen|Firmen|Betriebe[n]?|Investoren|Händler[n]?)\s+(?:\w+\s+)?aus\s+(?:der\s+|dem\s+|den\s+)?$"
     # where a place lies, not who takes part: "grenzt an die Nachbarkreise A, B", "in Nachbarschaft zum Landkreis C"
     r"|\b(?:grenz(?:t|en)\s+an|Nachbarschaft\s+zu[mr]?|liegt\s+(?:im|in\s+der|zwischen)|umgeben\s+von)\s+(?:\w+\s+){0,2}$"
     # a model named for comparison: "nach dem Vorbild des Landkreises C", "Vorbild ist die Kooperation der Städte D und E"
@@ -307,7 +315,7 @@ def _may_be_actor(before: str) -> bool:
 #: Substrings of the lower-cased text before a mention without which _BACKGROUND cannot match.
 _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kreis", "eispiel", "z.", "etwa", "u.", "darunter",
                      "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner", "renz", "achbarschaft", "liegt", "umgeben",
-                     "orbild", "ie schon", "ie bereits", "hnlich", "odell")
+                     "orbild", "ie schon", "ie bereits", "hnlich", "odell", "aus ")
 
 
 #: The Kreis that approves as supervisory authority takes no part: „Der Landkreis Zwickau als Rechtsaufsicht
