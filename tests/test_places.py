@@ -121,6 +121,16 @@ def test_a_person_from_a_town_is_its_actor_but_a_hired_expert_or_a_company_is_no
     assert (linker.link(text)[0].cue == "actor") is actor
 
 
+def test_places_named_for_a_similar_thing_elsewhere_are_background(linker):
+    text = ("Die Landkreise Kusel und Birkenfeld bieten eine gemeinsame Pflegeberatung an. Bereits 2019 hatten die "
+            "Kreise Kaiserslautern und Donnersbergkreis ein ähnliches Modell eingeführt.")
+    background = {lk.ags: lk.background for lk in linker.link(text)}
+    assert background == {"07336": False, "07134": False, "07335": True, "07333": True}
+    text = ("Forst und Guben vereinbaren eine Zusammenarbeit. Eine ähnliche Vereinbarung gibt es bereits zwischen "
+            "den Städten Eisenhüttenstadt und Cottbus.")
+    assert {lk.ags for lk in linker.link(text) if lk.background} == {"12067120", "12052"}
+
+
 def test_firms_from_a_town_do_not_make_it_a_party(linker):
     text = ("Die Städte Hermsdorf und Stadtroda entwickeln gemeinsam ein Gewerbegebiet. Interessierte Unternehmen "
             "aus Jena und Gera haben bereits angefragt.")

@@ -181,9 +181,13 @@ _BACKGROUND = re.compile(
     r"|\b(?:grenz(?:t|en)\s+an|Nachbarschaft\s+zu[mr]?|liegt\s+(?:im|in\s+der|zwischen)|umgeben\s+von)\s+(?:\w+\s+){0,2}$"
     # a model named for comparison: "nach dem Vorbild des Landkreises C", "Vorbild ist die Kooperation der Städte D und E"
     r"|\b(?:nach\s+dem\s+Vorbild|Vorbild\s+(?:ist|sind|war|waren)|wie\s+(?:schon|bereits)\s+(?:in|bei)|ähnlich\s+wie|"
-    r"Modelle?\s+gibt\s+es\s+(?:bereits\s+|schon\s+)?in)\b[^.;!?\n]{0,40}$",
+    r"Modelle?\s+gibt\s+es\s+(?:bereits\s+|schon\s+)?in)\b[^.;!?\n]{0,40}$"
+    # a similar thing elsewhere: „Eine ähnliche Vereinbarung gibt es bereits zwischen den Städten C und D“
+    r"|\b(?:ähnliche[nsm]?|vergleichbare[nsm]?)\s+\w+\s+(?:gibt\s+es|besteh(?:t|en)|existier(?:t|en))\b[^.;!?\n]{0,40}$",
     re.IGNORECASE,
 )
+#: The same said after the names: „Bereits 2019 hatten die Kreise C und D ein ähnliches Modell eingeführt“.
+_SIMILAR_AFTER = re.compile(r"[^.;!?\n]{0,60}?\b(?:ein|eine|einen)\s+(?:ähnliche[nsm]?|vergleichbare[nsm]?)\s", re.IGNORECASE)
 #: Capitalised words before a bare name that still let it be a place ("Rosenstadt Forst").
 #: A word ending in a place noun, also in the plural („die Marktgemeinden Arberg, Bechhofen“).
 #: „die niederländische Gemeinde Berg en Dal“, „der polnische Partnerkreis …“: the text says the place is
@@ -315,7 +319,7 @@ def _may_be_actor(before: str) -> bool:
 #: Substrings of the lower-cased text before a mention without which _BACKGROUND cannot match.
 _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kreis", "eispiel", "z.", "etwa", "u.", "darunter",
                      "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner", "renz", "achbarschaft", "liegt", "umgeben",
-                     "orbild", "ie schon", "ie bereits", "hnlich", "odell", "aus ")
+                     "orbild", "ie schon", "ie bereits", "hnlich", "ergleichbar", "odell", "aus ")
 
 
 #: The Kreis that approves as supervisory authority takes no part: „Der Landkreis Zwickau als Rechtsaufsicht
@@ -334,6 +338,12 @@ def _supervises(text: str, before: str, end: int) -> bool:
 
 
 _BACKGROUND_HINT = re.compile("|".join(re.escape(h) for h in _BACKGROUND_HINTS))  # one scan in C, not 30 tests
+
+
+def _similar_after(text: str, end: int) -> bool:
+    """The sentence goes on to call what the place did similar („… ein ähnliches Modell eingeführt“)."""
+    window = text[end: end + 90]
+    return ("hnlich" in window or "ergleichbar" in window) and _SIMILAR_AFTER.match(window) is not None
 
 
 def _may_be_background(before: str) -> bool:
@@ -655,7 +665,7 @@ class PlaceLinker:
             linked.append(
                 Linked(m.start, m.end, m.text, best.ags, best.level, best_score, margin, cues[i], venue, address,
                        background=_may_be_background(before) and bool(_BACKGROUND.search(before))
-                       or _supervises(text, before, m.end),
+                       or _supervises(text, before, m.end) or _similar_after(text, m.end),
                        institution=_names_institution(before[-32:]), kind=best.kind, n_candidates=len(cands))
             )
         self._qualifiers(text, linked)
