@@ -242,6 +242,15 @@ def test_institution_named_after_a_town_is_not_the_town(linker):
     assert {"07313", "07337"} <= participants(linker, text)
 
 
+def test_a_landrats_town_in_brackets_is_the_kreis_also_after_a_middle_name(linker):
+    text = ("Landrat Jens Marco Scherf (Miltenberg) traf seinen Amtskollegen im Main-Tauber-Kreis, Landrat Christoph "
+            "Schauder, zum Antrittsbesuch.")
+    assert {lk.ags: lk.cue for lk in linker.link(text)}["09676"] == "actor"
+    assert "09676139" not in roles(linker, text)  # the town Miltenberg
+    assert "05958004" in participants(linker, "Die Bürgermeister Ralf Paul Bittner (Arnsberg) und Hubert Wegener (Ense) "
+                                              "unterzeichneten die Vereinbarung.")
+
+
 def test_person_with_town_in_brackets_makes_the_town_a_participant(linker):
     text = ("Am Freitag unterzeichneten die Bürgermeister Urte Steinberg (Pinneberg), Niels Schmidt (Wedel) "
             "und Thomas Köppl (Quickborn) die Vereinbarung.")

@@ -105,7 +105,8 @@ _GROUP_NOUNS = (r"(?:Unternehmen|Firmen|Betriebe|Vereine|Verbände|Schüler(?:in
 _ACTOR_BEFORE = re.compile(
     r"(?:(?:[Pp]artnerschaft|[Kk]ooperation|[Zz]usammenarbeit|[Vv]ereinbarung|[Vv]ertrag|zusammen|gemeinsam|"
     r"Partnern?|Treffen|Austausch|Gespräch\w*)\s+(?:\w+\s+){0,2}(?:mit|zwischen)\s+(?:der\s+|dem\s+|den\s+)?"
-    r"|[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:(?:von|van|de|zu|von\s+der|von\s+dem)\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+\("
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?(?:(?:von|van|de|zu|von\s+der|von\s+dem)\s+)?"
+    r"[A-ZÄÖÜ][\wäöüß-]+\s+\("
     # "Karl Roth aus", "Die Bürgermeister aus"; not "Eine Quartiersmanagerin aus" or "Stadtplan GmbH aus"
     # (an article before anything but an office or a delegation; a company)
     r"|(?<![\w-])(?!(?:Ein|Eine|Einer|Einem|Einen|Der|Die|Das|Dem|Den|Des|Diese|Dieser|Unser|Unsere|Ihr|Ihre|Sein|Seine)\s"
@@ -119,7 +120,8 @@ _ACTOR_BEFORE = re.compile(
 )
 #: "Bürgermeisterin Urte Steinberg (Pinneberg)": a mayor's town is the Stadt or Gemeinde, a Landrat's the Kreis,
 #: also where the text names the Kreis of the same name elsewhere.
-_PERSON_CAPTION = r"\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\w-]+\s*\($"
+_PERSON_CAPTION = (r"\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+\s+(?:[A-ZÄÖÜ][\w-]+\s+)?(?:(?:von|van|de|zu)\s+)?"
+                   r"[A-ZÄÖÜ][\w-]+\s*\($")  # also with a middle name: „Landrat Jens Marco Scherf (Miltenberg)“
 _MAYOR_CAPTION = re.compile(r"\b(?:Ober)?[Bb]ürgermeister(?:in|innen)?" + _PERSON_CAPTION)
 _LANDRAT_CAPTION = re.compile(r"\bLandr(?:at|ätin|äte|ätinnen)" + _PERSON_CAPTION)
 #: Between two people's towns in brackets: "Urte Steinberg (Pinneberg), Niels Schmidt (Wedel) und …" is a list too.
