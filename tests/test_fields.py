@@ -319,6 +319,17 @@ def test_foreign_partners_with_country():
     assert found.get("Gostyń") == "PL"
 
 
+def test_partners_of_a_climate_partnership_in_africa_are_foreign_partners(extractor):
+    text = ("Kommunale Partnerschaft mit Ghana\nEine Delegation aus dem ghanaischen Distrikt Kwahu East hat den "
+            "Landkreis Osnabrück besucht. Landrätin Anna Kebschull empfing die Gäste im Kreishaus.")
+    event = extractor.extract(make_document("ghana", "ghana.txt", text))
+    assert event.relevant and event.foreign_partners == [("Distrikt Kwahu East", "GH")]
+    # a country of two words after a name abroad
+    assert "Burkina Faso" in fields.COUNTRIES
+    found = extractor.extract(make_document("bf", "bf.txt", "Die Stadt Rheine und Bergen in Burkina Faso."))
+    assert [a.ags for a in found.authorities] == ["05566076"]  # not the Gemeinde Bergen
+
+
 def test_a_swiss_canton_is_a_partner_without_its_country():
     found = dict(fields.foreign_partners("Der Landkreis Lörrach und der Kanton Basel-Stadt vereinbarten eine Zusammenarbeit."))
     assert found == {"Kanton Basel-Stadt": "CH"}

@@ -132,6 +132,17 @@ COUNTRIES = {
     "böhmisch": "CZ", "Mähren": "CZ", "Siebenbürgen": "RO", "Kärnten": "AT", "Steiermark": "AT", "Vorarlberg": "AT",
     "Tirol": "AT", "Flandern": "BE", "Wallonie": "BE", "Schottland": "GB", "Wales": "GB",
     "Michigan": "US", "Wisconsin": "US", "Ohio": "US", "Pennsylvania": "US", "Texas": "US",
+    # partners of municipal development and climate partnerships (Kommunale Klimapartnerschaften)
+    "Ghana": "GH", "ghanaisch": "GH", "Tansania": "TZ", "tansanisch": "TZ", "Burkina Faso": "BF",
+    "Namibia": "NA", "namibisch": "NA", "Südafrika": "ZA", "südafrikanisch": "ZA", "Kenia": "KE",
+    "kenianisch": "KE", "Uganda": "UG", "ugandisch": "UG", "Ruanda": "RW", "ruandisch": "RW", "Mosambik": "MZ",
+    "mosambikanisch": "MZ", "Kamerun": "CM", "kamerunisch": "CM", "Benin": "BJ", "beninisch": "BJ",
+    "Indien": "IN", "indisch": "IN", "Vietnam": "VN", "vietnamesisch": "VN", "Brasilien": "BR",
+    "brasilianisch": "BR", "Mexiko": "MX", "mexikanisch": "MX", "Peru": "PE", "peruanisch": "PE",
+    "Bolivien": "BO", "bolivianisch": "BO", "Ecuador": "EC", "ecuadorianisch": "EC", "Kolumbien": "CO",
+    "kolumbianisch": "CO", "Georgien": "GE", "georgisch": "GE", "Armenien": "AM", "armenisch": "AM",
+    "Moldawien": "MD", "moldawisch": "MD", "Albanien": "AL", "albanisch": "AL", "Kosovo": "XK",
+    "kosovarisch": "XK", "Irland": "IE", "irisch": "IE",
 }
 _COUNTRY_WORDS = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 FOREIGN = re.compile(

@@ -204,7 +204,7 @@ _ABROAD_BEFORE_NOUN = re.compile(_ABROAD_ADJECTIVE + "$")  # the mention itself 
 _STARTS_WITH_NOUN = re.compile(_ABROAD_NOUN + r"\s")
 #: „Bergen (Norwegen)“, „Lemberg in der Ukraine“: the country right after the name puts it abroad. (Not after
 #: a comma, which lists: „Sachsen, Polen und Tschechien“; not Silesia, which reaches into Germany.)
-_ABROAD_AFTER = re.compile(r"\s*(?:\(\s*|in\s+(?:der\s+|den\s+|dem\s+)?)(?:" + "|".join(
+_ABROAD_AFTER = re.compile(r"\s*(?:\(\s*|in\s+(?:der\s+|den\s+|dem\s+)?)(?P<country>" + "|".join(
     sorted((w for w in COUNTRIES if w[:1].isupper() and w != "Schlesien"), key=len, reverse=True)) + r")\b")
 _PLACE_NOUN = re.compile(
     r"(?:stadt|städte|städten|gemeinde|gemeinden|dorf|dörfer|kommune|kommunen|metropole|zentrum|town|region|regionen|"
@@ -986,7 +986,7 @@ def abroad_country(text: str, start: int, end: int) -> str | None:
         adjective = before.group().split()[0]
         return next(COUNTRIES[w] for w in (adjective[:-2], adjective[:-1]) if w in COUNTRIES)
     after = _ABROAD_AFTER.match(text, end)
-    return COUNTRIES[after.group().split()[-1].lstrip("(")] if after else None
+    return COUNTRIES[after["country"]] if after else None
 
 
 def _marked_abroad(text: str, m: Mention) -> bool:
