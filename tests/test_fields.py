@@ -319,6 +319,19 @@ def test_foreign_partners_with_country():
     assert found.get("Gostyń") == "PL"
 
 
+@pytest.mark.parametrize("text", [
+    "Der Landkreis pflegt eine Partnerschaft mit dem polnischen Landkreis Gostyń.",
+    "Die Partnerschaft mit dem Landkreis Gostyń (Polen) und der Region Woronesch in Russland besteht seit 1990.",
+    "Die niederländische Provinz Gelderland, die französische Stadt Mâcon und der Kreis Zgorzelec (Polen).",
+    "Eine Delegation aus dem ghanaischen Distrikt Kwahu East und aus Burkina Faso; polnische Gäste.",
+    "Die Stadt Görlitz in Sachsen und die Stadt Zgorzelec in Polen; das polnisch-deutsche Zentrum.",
+])
+def test_foreign_partners_found_at_the_country_words_equal_a_scan_of_the_whole_text(extractor, text):
+    hits = extractor.signals.hits(text)
+    assert fields.foreign_partner_spans(text, hits) == fields.foreign_partner_spans(text)
+    assert fields.foreign_partner_spans(text)  # each sentence names one
+
+
 def test_partners_of_a_climate_partnership_in_africa_are_foreign_partners(extractor):
     text = ("Kommunale Partnerschaft mit Ghana\nEine Delegation aus dem ghanaischen Distrikt Kwahu East hat den "
             "Landkreis Osnabrück besucht. Landrätin Anna Kebschull empfing die Gäste im Kreishaus.")
