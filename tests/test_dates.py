@@ -29,6 +29,18 @@ def test_publication_date_is_the_fallback():
     assert event_year("Die Landräte trafen sich gestern.") == (None, None)
 
 
+@pytest.mark.parametrize("text", [
+    "Die Partnerschaft wurde 1990 gegründet. " + "Viele Jahre vergingen. " * 12 + "1995 besiegelten beide den Vertrag.",
+    "Seit dem Jahr 1989, als alles begann, und seit 2001 besteht der Verbund; 2003 ins Leben gerufen.",
+    "Die Kreisgebietsreform " + "x" * 55 + " 2011 und die 120191 Gründung 1999.",
+])
+def test_founding_years_found_around_the_years_equal_a_scan_of_the_whole_text(text):
+    from koopatlas.extract import dates
+
+    assert [m.span() for m in dates._founding(text)] == [m.span() for m in dates.FOUNDING.finditer(text)]
+    assert dates.FOUNDING.search(text)
+
+
 def test_anniversary_counts_from_the_founding():
     text = "Die Partnerschaft wurde am 28. September 1990 unterzeichnet. Jetzt feierten beide Orte 25 Jahre Partnerschaft."
     assert anniversary_year(text) == 2015

@@ -252,6 +252,20 @@ def _anniversaries(text: str, low: str) -> list[re.Match]:
 
 
 #: Anniversaries every German reader dates without a founding year in the text.
+def _founding(text: str) -> list[re.Match]:
+    """FOUNDING's matches, searched only around the years of the text: a match holds a year at most 86
+    characters after its start (word, 60, year) and 64 before its end (year, 40, word); its leading word
+    list, tried at every position of a whole text, cost 0.35 ms a release."""
+    windows: list[list[int]] = []
+    for y in _YEAR_DIGITS.finditer(text):
+        lo, hi = max(0, y.start() - 90), min(len(text), y.end() + 70)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [f for lo, hi in windows for f in FOUNDING.finditer(text, lo, hi)]
+
+
 NATIONAL_BASE_YEARS = {"wiedervereinigung": 1990, "einheit": 1990, "mauerfall": 1989, "revolution": 1989}
 
 
@@ -269,7 +283,7 @@ def anniversary_year(text: str, today: date | None = None) -> int | None:
     n = number(m["n"] or m["n2"] or m["n3"] or m["n4"] or "0") or (25 if m["silver"] else 50 if m["gold"] else 0)
     if not 1 <= n <= 200:
         return None
-    founded = [(abs(f.start() - m.start()), int(f[1] or f[2])) for f in FOUNDING.finditer(text)]
+    founded = [(abs(f.start() - m.start()), int(f[1] or f[2])) for f in _founding(text)]
     for _, y in sorted(founded):
         if 1990 <= y + n <= today.year + 1:
             return y + n
