@@ -242,30 +242,28 @@ def _anniversaries(text: str, low: str) -> list[re.Match]:
         while i != -1:
             windows.append((max(0, i - 60), i + 120))
             i = low.find(word, i + 1)
+    return _matches_in(ANNIVERSARY, text, windows)
+
+
+def _matches_in(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]) -> list[re.Match]:
+    """The pattern's matches inside the windows (merged where they overlap), in text order."""
     merged: list[list[int]] = []
     for lo, hi in sorted(windows):
         if merged and lo <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], hi)
         else:
             merged.append([lo, hi])
-    return [m for lo, hi in merged for m in ANNIVERSARY.finditer(text, lo, min(hi, len(text)))]
+    return [m for lo, hi in merged for m in pattern.finditer(text, lo, min(hi, len(text)))]
 
 
-#: Anniversaries every German reader dates without a founding year in the text.
 def _founding(text: str) -> list[re.Match]:
     """FOUNDING's matches, searched only around the years of the text: a match holds a year at most 86
     characters after its start (word, 60, year) and 64 before its end (year, 40, word); its leading word
     list, tried at every position of a whole text, cost 0.35 ms a release."""
-    windows: list[list[int]] = []
-    for y in _YEAR_DIGITS.finditer(text):
-        lo, hi = max(0, y.start() - 90), min(len(text), y.end() + 70)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
-    return [f for lo, hi in windows for f in FOUNDING.finditer(text, lo, hi)]
+    return _matches_in(FOUNDING, text, [(max(0, y.start() - 90), y.end() + 70) for y in _YEAR_DIGITS.finditer(text)])
 
 
+#: Anniversaries every German reader dates without a founding year in the text.
 NATIONAL_BASE_YEARS = {"wiedervereinigung": 1990, "einheit": 1990, "mauerfall": 1989, "revolution": 1989}
 
 

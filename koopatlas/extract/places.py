@@ -321,7 +321,8 @@ def _may_be_actor(before: str) -> bool:
 #: Substrings of the lower-cased text before a mention without which _BACKGROUND cannot match.
 _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kreis", "eispiel", "z.", "etwa", "u.", "darunter",
                      "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner", "renz", "achbarschaft", "liegt", "umgeben",
-                     "orbild", "ie schon", "ie bereits", "hnlich", "ergleichbar", "odell", "aus ")
+                     "orbild", "ie schon", "ie bereits", "hnlich", "ergleichbar", "odell", "nehmen", "firmen",
+                     "betrieb", "investor", "ndler")
 
 
 #: The Kreis that approves as supervisory authority takes no part: „Der Landkreis Zwickau als Rechtsaufsicht
