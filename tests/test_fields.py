@@ -398,3 +398,27 @@ def test_cooperation_idioms_are_cooperation_words(extractor):
     text = ("Hand in Hand für den Hochwasserschutz\nDie Städte Grimma und Trebsen arbeiten beim Hochwasserschutz an der "
             "Mulde Hand in Hand. Die Bürgermeister übergaben ein Konzept an die Landestalsperrenverwaltung.")
     assert extract(extractor, text).relevant
+
+
+def test_foster_families_are_the_youth_office_s_work_not_nursing(extractor):
+    def topic_terms(text):
+        return sorted((label[6:], term) for label, term, _ in extractor.signals.hits(text) if label.startswith("topic:"))
+
+    assert topic_terms("Gesucht werden Pflegefamilien und Pflegeeltern für ein Pflegekind.") == [
+        ("jugend_soziales", "familie"), ("jugend_soziales", "pflegeeltern"), ("jugend_soziales", "pflegefamilie"), ("jugend_soziales", "pflegekind")]
+    assert topic_terms("Die Pflege im Pflegeheim und die Pflegekräfte.") == [("gesundheit", "pflege")] * 3
+
+
+def test_a_volunteers_visiting_service_is_no_visit_between_authorities(extractor):
+    def visit_labels(text):
+        return sorted({label for label, term, _ in extractor.signals.hits(text) if term == "besuch"})
+
+    assert visit_labels("Ehrenamtliche bauen Besuchsdienste für alleinlebende Senioren auf.") == []
+    assert visit_labels("Beim Besuch der Delegation im Rathaus.") == ["coop", "type:besuch"]
+
+
+def test_open_data_portals_are_digitalisation(extractor):
+    hits = {(label, term) for label, term, _ in extractor.signals.hits(
+        "Ein gemeinsames Open-Data-Portal: offene Daten im Datenportal der Städte")}
+    assert {("topic:digitalisierung", "open-data"), ("topic:digitalisierung", "offene daten"),
+            ("topic:digitalisierung", "datenportal")} <= hits

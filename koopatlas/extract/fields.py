@@ -87,9 +87,9 @@ TYPE_FALSE_FRIENDS = {"reise": ("k", "p"), "treffen": ("be",), "gründung": ("be
                                  "messe", "museums", "konzert", "theater", "kirchen", "stadion", "zoo")}
 
 #: Letters after a signal word that make it another word: the visitors of a fair or an exhibition
-#: („Besucher“, „Besucherzahlen“) are no visit between authorities (cooperation and event type alike);
-#: „die damit verbundenen Kosten“ name no Verbund.
-SIGNAL_NOT_BEFORE = {"besuch": ("er",), "verbund": ("en",)}
+#: („Besucher“, „Besucherzahlen“) and volunteers who call on lonely people („Besuchsdienst“) are no visit
+#: between authorities (cooperation and event type alike); „die damit verbundenen Kosten“ name no Verbund.
+SIGNAL_NOT_BEFORE = {"besuch": ("er", "sdienst"), "verbund": ("en",)}
 
 
 OFFICES = (
