@@ -422,3 +422,20 @@ def test_open_data_portals_are_digitalisation(extractor):
         "Ein gemeinsames Open-Data-Portal: offene Daten im Datenportal der Städte")}
     assert {("topic:digitalisierung", "open-data"), ("topic:digitalisierung", "offene daten"),
             ("topic:digitalisierung", "datenportal")} <= hits
+
+
+def test_a_pact_is_an_agreement_but_compact_is_not(extractor):
+    def labels(text):
+        return sorted({label for label, term, _ in extractor.signals.hits(text) if term == "pakt"})
+
+    assert labels("Städte und Kreis schließen einen Klimapakt; der Pakt gilt bis 2035.") == ["coop", "type:vereinbarung"]
+    assert labels("Eine kompakte Verwaltung mit großem Impakt.") == []
+
+
+def test_the_kreis_that_only_locates_a_town_is_no_venue(extractor):
+    text = ("Gemeinden gründen Wärmegesellschaft\nDie Gemeinde Oyten und die Gemeinde Ottersberg im Landkreis Verden "
+            "haben eine gemeinsame Gesellschaft für ein Nahwärmenetz gegründet. Gesellschafter sind beide Kommunen.")
+    event = extractor.extract(make_document("waerme", "waerme.txt", text))
+    roles = {a.ags: a.role for a in event.authorities}
+    assert event.relevant and roles["03361"] == "mentioned"  # the Landkreis Verden
+    assert roles["03361009"] == "participant"  # Oyten

@@ -63,6 +63,20 @@ def test_same_named_towns_by_their_qualifier(linker):
     assert {"07316", "14628260", "06534016"} <= participants(linker, text)
 
 
+def test_the_kreis_a_gemeinde_lies_in_only_locates_it(linker):
+    text = "Die Gemeinde Niederaichbach im Landkreis Landshut und die Stadt Moosburg arbeiten zusammen."
+    linked = {lk.text: lk.qualifier_of for lk in linker.link(text)}
+    assert linked["Landkreis Landshut"] == 0 and linked["Stadt Moosburg"] is None
+    # „im“ locates only with the Kreis that holds the place before it (Moosburg lies in the Kreis Freising)
+    text = "Gespräche zwischen der Stadt Moosburg im Landkreis Landshut über die Buslinie."
+    assert all(lk.qualifier_of is None for lk in linker.link(text))
+
+
+def test_a_flecken_is_a_town(linker):
+    text = "Der Flecken Ottersberg und die Gemeinde Oyten gründen eine gemeinsame Gesellschaft."
+    assert {lk.text: lk.cue for lk in linker.link(text)}["Ottersberg"] == "city"  # Lower Saxony's market towns
+
+
 def test_a_list_after_landkreise_is_a_list_of_kreise(linker):
     text = "Am Nachmittag berichteten die Landkreise Neustadt an der Waldnaab, Coesfeld und Lörrach über ihre Projekte."
     assert participants(linker, text) == {"09374", "05558", "08336"}

@@ -284,7 +284,9 @@ class Extractor:
             return ROLE_MENTIONED
         if participant:
             return ROLE_PARTICIPANT
-        if a.mentions and all(m.venue or m.address for m in a.mentions if m.qualifier_of is None) or a.role == ROLE_LOCATION:
+        # a Kreis named only to locate a town („die Gemeinde Oyten im Landkreis Verden“) is no venue
+        placed = [m for m in a.mentions if m.qualifier_of is None]
+        if placed and all(m.venue or m.address for m in placed) or a.role == ROLE_LOCATION:
             return ROLE_LOCATION
         return ROLE_MENTIONED
 

@@ -64,7 +64,7 @@ EVENT_TYPES: list[tuple[str, tuple[str, ...], float]] = [
                        "jubiläum", "silberhochzeit", "verschwister"), 1.0),
     ("vereinbarung", ("vereinbarung", "vertrag", "verträge", "unterzeichne", "unterschrieben", "zweckverband",
                       "letter of intent", "absichtserklärung", "satzung", "fusion", "beitritt", "gegründet", "gründung",
-                      "verwaltungsgemeinschaft", "beschlossen", "beschließen"), 1.0),
+                      "verwaltungsgemeinschaft", "beschlossen", "beschließen", "pakt"), 1.0),
     ("vernetzung", ("vernetzungstreffen", "vernetzung", "netzwerk", "koordinierungsausschuss", "mitglieder",
                     "metropolregion", "gemeinsamer ausschuss"), 0.9),
     ("projekt", ("projekt", "modellvorhaben", "modellregion", "labor", "pilot", "förder", "programm", "regionalmanage",
@@ -79,6 +79,7 @@ _EVENT_WEIGHT = {name: weight for name, _, weight in EVENT_TYPES}
 #: betreffen is no meeting, a Begründung no founding, a Besatzung no statute, a Grund no round.
 TYPE_FALSE_FRIENDS = {"reise": ("k", "p"), "treffen": ("be",), "gründung": ("be",), "satzung": ("be",),
                       "runde": ("g",),
+                      "pakt": ("kom", "im"),  # kompakt, Impakt: no pact
                       # a newspaper's byline („RND / RedaktionsNetzwerk Deutschland“) or an ad network is no
                       # network of authorities
                       "netzwerk": ("redaktions", "werbe"),
@@ -332,9 +333,10 @@ def _foreign_matches(text: str, hits: list[tuple[str, str, int]] | None) -> list
 SIGNAL_WORD_START = {"coop": COOPERATION_TERMS, "country": tuple(w.lower() for w in COUNTRIES)} | {
     f"not:{label}": terms for label, (_, terms) in NOT_COOPERATION_TERMS.items()
 }
-#: „Solidaritätspartnerschaft“, „Klimapartnerschaft“: a partnership in any compound reports cooperation
-#: (other compound endings, „Arbeitstreffen“, „Erfahrungsaustausch“, made cross-validation worse).
-SIGNAL_ANYWHERE = {"coop": ("partnerschaft",)} | {f"type:{name}": terms for name, terms, _ in EVENT_TYPES}
+#: „Solidaritätspartnerschaft“, „Klimapartnerschaft“: a partnership in any compound reports cooperation, so
+#: does a pact („Klimapakt“, „Zukunftspakt“; no labelled text has one). (Other compound endings,
+#: „Arbeitstreffen“, „Erfahrungsaustausch“, made cross-validation worse.)
+SIGNAL_ANYWHERE = {"coop": ("partnerschaft", "pakt")} | {f"type:{name}": terms for name, terms, _ in EVENT_TYPES}
 #: One automaton for every signal word list, so a text is scanned once.
 SIGNALS = TermMatcher(SIGNAL_WORD_START, SIGNAL_ANYWHERE, TYPE_FALSE_FRIENDS, SIGNAL_NOT_BEFORE)
 

@@ -39,7 +39,7 @@ def _may_be_kreis_cue(window: str) -> bool:
 
 _CITY_CUE = re.compile(
     r"\b(?:(?:Ober)?[Bb]ürgermeister(?:in|innen|s)?|OB|Stadt|Städte|Städten|Hansestadt|Hansestädte|Kreisstadt|"
-    r"Gemeinde|Gemeinden|Kommune|Kommunen|Markt|Märkte|Märkten|Marktgemeinde|Marktgemeinden|Ortsgemeinde|"
+    r"Gemeinde|Gemeinden|Kommune|Kommunen|Markt|Märkte|Märkten|Marktgemeinde|Marktgemeinden|Ortsgemeinde|Flecken|"
     r"Ortsgemeinden|Rathaus|Rathäuser|Stadtverwaltung|Stadtrat|Partnerstadt|"
     r"Partnerstädte|Nachbarstadt|Nachbarstädte|Nachbargemeinde\w*|Schwesterstadt|Rosenstadt|Landeshauptstadt|"
     r"Universitätsstadt|Oberzentrum|Mittelzentrum|Bezirk|Bezirke|Orte|Ortschaften|"
@@ -145,8 +145,9 @@ _VENUE_BEFORE = re.compile(
 #: Between a name and a Kreis or Land that places it: "Bergen (Landkreis Celle)", "Lichtenau bei Paderborn".
 _PLACING = r"\(\s*(?:bei|nahe|im|Landkreis|Kreis|Lkr\.|LK)?\s*|\bbei\s+|\bnahe\s+|\bim\s+(?:Landkreis|Kreis)\s+"
 _PLACED_BY = re.compile(f"(?:{_PLACING})$")
-#: ... and, for a qualifier of a place already resolved, also "in" and a comma ("Gerbrunn, Landkreis Würzburg").
-_QUALIFIER_BEFORE = re.compile(rf"(?:{_PLACING}|\bin\s+|,\s*)$")
+#: ... and, for a qualifier of a place already resolved, also "in", "im" and a comma ("Gerbrunn, Landkreis Würzburg",
+#: "die Gemeinde Niederaichbach im Landkreis Landshut").
+_QUALIFIER_BEFORE = re.compile(rf"(?:{_PLACING}|\bi[nm]\s+|,\s*)$")
 #: Institutions named after a place: the place is not the actor.
 _INSTITUTION = re.compile(
     r"\b(?:Universität|Uni|TU|Technische Universität|Hochschule|FH|Fachhochschule|HAW|IHK|Handwerkskammer|Sparkasse|"
@@ -208,7 +209,8 @@ _ABROAD_AFTER = re.compile(r"\s*(?:\(\s*|in\s+(?:der\s+|den\s+|dem\s+)?)(?P<coun
     sorted((w for w in COUNTRIES if w[:1].isupper() and w != "Schlesien"), key=len, reverse=True)) + r")\b")
 _PLACE_NOUN = re.compile(
     r"(?:stadt|städte|städten|gemeinde|gemeinden|dorf|dörfer|kommune|kommunen|metropole|zentrum|town|region|regionen|"
-    r"kreis|kreise|kreisen|markt|märkte|märkten|ort|orte|orten|bezirk|bezirke|amt|ämter|bad)$", re.IGNORECASE)  # "Ostseebad Binz"
+    r"kreis|kreise|kreisen|markt|märkte|märkten|ort|orte|orten|bezirk|bezirke|amt|ämter|bad|flecken)$",
+    re.IGNORECASE)  # "Ostseebad Binz", "Flecken Ottersberg" (Lower Saxony's market towns)
 #: State and federal offices before a person's name: "Bundesminister Karl Lauterbach", "Ministerpräsident …".
 _STATE_OFFICES = (r"(?:Bundes|Landes|Staats|Innen|Finanz|Kultus|Sozial|Wirtschafts|Verkehrs|Umwelt|Gesundheits|Justiz)?"
                   r"[Mm]inister(?:in)?|Ministerpräsident(?:in)?|(?:Bundes)?[Kk]anzler(?:in)?|Abgeordnete[r]?")
