@@ -439,3 +439,14 @@ def test_the_kreis_that_only_locates_a_town_is_no_venue(extractor):
     roles = {a.ags: a.role for a in event.authorities}
     assert event.relevant and roles["03361"] == "mentioned"  # the Landkreis Verden
     assert roles["03361009"] == "participant"  # Oyten
+
+
+def test_towns_that_have_met_report_a_meeting_but_a_decision_taken_does_not(extractor):
+    def meeting(text):
+        hits = fields.reflexive_meetings(text, extractor.signals.hits(text))
+        return sorted({label for label, term, _ in hits if term == "getroffen"})
+
+    assert meeting("Die Städte haben sich in Bretten zu einem Austausch getroffen.") == ["coop", "type:arbeitstreffen"]
+    assert meeting("Der Rat hat sich beraten. Die Entscheidung wurde getroffen.") == []
+    assert meeting("Man hat die richtige Entscheidung getroffen.") == []
+    assert fields.event_type("Die Bürgermeister haben sich zur Klausur in Ascheffel getroffen.") == "arbeitstreffen"

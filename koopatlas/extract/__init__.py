@@ -170,7 +170,7 @@ class Extractor:
 
     def analyse(self, doc: Document) -> Analysis:
         text = doc.clean_text
-        signals = self.signals.hits(text)
+        signals = fields.reflexive_meetings(text, self.signals.hits(text))
         ctx = feats.DocContext.build(text, signals)
         authorities = self.linker.authorities(text, relevant=True)
         people = fields.people(text)

@@ -330,7 +330,7 @@ def _foreign_matches(text: str, hits: list[tuple[str, str, int]] | None) -> list
 
 
 #: Signal word lists by label: at word starts, and anywhere in a word.
-SIGNAL_WORD_START = {"coop": COOPERATION_TERMS, "country": tuple(w.lower() for w in COUNTRIES)} | {
+SIGNAL_WORD_START = {"coop": COOPERATION_TERMS, "country": tuple(w.lower() for w in COUNTRIES), "met": ("getroffen",)} | {
     f"not:{label}": terms for label, (_, terms) in NOT_COOPERATION_TERMS.items()
 }
 #: „Solidaritätspartnerschaft“, „Klimapartnerschaft“: a partnership in any compound reports cooperation, so
@@ -341,6 +341,19 @@ SIGNAL_ANYWHERE = {"coop": ("partnerschaft", "pakt")} | {f"type:{name}": terms f
 SIGNALS = TermMatcher(SIGNAL_WORD_START, SIGNAL_ANYWHERE, TYPE_FALSE_FRIENDS, SIGNAL_NOT_BEFORE)
 
 
+def reflexive_meetings(text: str, hits: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """„Die Städte haben sich in Bretten zu einem Austausch getroffen“: the perfect of „trafen sich“, a
+    meeting (cooperation and a working meeting). A decision is „getroffen“ too, so only with „sich“ before
+    it in its sentence; the "met" hits are replaced."""
+    out = []
+    for label, term, start in hits:
+        if label != "met":
+            out.append((label, term, start))
+        elif " sich " in text[max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1: start]:
+            out += [("coop", term, start), ("type:arbeitstreffen", term, start)]
+    return out
+
+
 def signal_hits(text: str) -> list[tuple[str, str, int]]:
     """(label, term, start) of all signal words: "coop", "not:…" and "type:…" labels."""
-    return SIGNALS.hits(text)
+    return reflexive_meetings(text, SIGNALS.hits(text))
