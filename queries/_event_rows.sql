@@ -17,9 +17,10 @@ shown AS (
 -- include: party_names
 event_rows AS (
     SELECT s.event_id, s.event_date, s.year, s.doc_title AS title, s.event_type, n.participants, n.participant_ags,
-           (SELECT string_agg(r.name, '; ' ORDER BY r.name) FROM (SELECT unnest(s.laender) AS land) u
-            JOIN regions r ON r.ags = u.land) AS laender,
+           nullif(array_to_string(list_sort(list_transform(s.laender, lambda a: lm.laender[a])), '; '), '') AS laender,
            array_to_string(s.topics, ';') AS topics, s.source, s.doc_name AS document, s.published
     FROM shown s
+    -- the Länder's names from one map, not a correlated join per row (a quarter of the query's time at 100 k)
+    CROSS JOIN (SELECT map(list(ags), list(name)) AS laender FROM regions WHERE level = 'land') lm
     LEFT JOIN names n USING (eid)
 )

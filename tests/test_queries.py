@@ -92,6 +92,13 @@ def test_filters_narrow_the_events(con, filters, events):
     assert len(queries.run(con, "events_table", params(**filters))) == events
 
 
+def test_the_events_table_names_each_event_s_laender_in_order(con):
+    table = queries.run(con, "events_table", params()).set_index("event_id")
+    assert table.loc["e1", "laender"] == "Niedersachsen; Sachsen"
+    assert table.loc["e2", "laender"] == "Niedersachsen" and table.loc["e3", "laender"] == "Sachsen"
+    assert table.loc["e1", "participants"] == "Görlitz (Landkreis); Osnabrück (Landkreis)"
+
+
 def test_free_text_search_on_the_events_table(con):
     assert set(queries.run(con, "events_table", params(search="LEITSTELLE e2"))["event_id"]) == {"e2"}
     assert len(queries.run(con, "events_table", params(search="Leitstelle"))) == 3
