@@ -450,3 +450,13 @@ def test_towns_that_have_met_report_a_meeting_but_a_decision_taken_does_not(extr
     assert meeting("Der Rat hat sich beraten. Die Entscheidung wurde getroffen.") == []
     assert meeting("Man hat die richtige Entscheidung getroffen.") == []
     assert fields.event_type("Die Bürgermeister haben sich zur Klausur in Ascheffel getroffen.") == "arbeitstreffen"
+
+
+def test_participation_is_the_citizens_not_anyone_s_involvement(extractor):
+    def participation(text):
+        return [term for label, term, _ in extractor.signals.hits(text) if label == "topic:beteiligung"]
+
+    assert participation("Die Konferenz fand unter Beteiligung weiterer Partnerstädte statt; die Beteiligung "
+                         "des Landes und der Beteiligungsbericht der Stadtwerke.") == []
+    assert participation("Mehr Bürgerbeteiligung, ein Beteiligungsportal und die Jugendbeteiligung.") == [
+        "bürgerbeteiligung", "beteiligungs", "jugendbeteiligung"]
