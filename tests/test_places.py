@@ -551,3 +551,25 @@ def test_the_items_of_a_bullet_list_of_towns_are_one_list(linker):
     # a line that only ends with a town („… in Mühlhausen“) opens no list with the bullet after it
     menu = "Dienstgebäude G, Lindenhof 1 in Mühlhausen\n• Landratsamt Unstrut-Hainich-Kreis\n"
     assert {lk.list_size for lk in linker.link(menu)} == {1}
+
+
+def test_observers_and_the_relief_agency_from_a_place_are_not_the_place(linker):
+    text = ("Beteiligt waren die Feuerwehren der Städte Memmingen und Illertissen sowie das Technische Hilfswerk aus "
+            "Ulm. Beobachter aus dem Landkreis Günzburg und der Stadt Kempten verfolgten die Übung.")
+    background = {lk.text: lk.background for lk in linker.link(text)}
+    assert background["Ulm"] and background["Landkreis Günzburg"] and background["Stadt Kempten"]
+    assert not background["Memmingen"]
+
+
+def test_a_place_said_to_take_no_part_is_background(linker):
+    text = ("Die Landkreise Hildesheim und Peine legen ihre Agenturen zusammen. Für die Stadt Salzgitter ist eine "
+            "Beteiligung zunächst nicht geplant. Die Stadt Sarstedt beteiligt sich nicht. Die Stadt Alfeld ist nicht "
+            "nur beteiligt, sie stellt auch Räume.")
+    background = {lk.text: lk.background for lk in linker.link(text)}
+    assert background["Stadt Salzgitter"] and background["Stadt Sarstedt"]
+    assert not background["Stadt Alfeld"] and not background["Hildesheim"]
+
+
+def test_a_town_where_a_similar_thing_has_worked_is_background(linker):
+    text = "Die Landkreise Hildesheim und Peine gründen eine Agentur. Ähnliche Agenturen haben sich in Kassel bewährt."
+    assert {lk.text: lk.background for lk in linker.link(text)}["Kassel"]

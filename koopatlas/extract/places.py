@@ -178,15 +178,19 @@ _BACKGROUND = re.compile(
     r"\b(?:ehemalige[nmrs]?|frühere[nmrs]?|damalige[nmrs]?|einstige[nmrs]?|Alt-?kreis\w*)\s+(?:\w+\s+)?$"
     r"|\b(?:beispielsweise|zum Beispiel|z\.\s?B\.|etwa|u\.\s?a\.|darunter auch)\s+(?:mit\s+|in\s+|aus\s+|die\s+|der\s+)?$"
     r"|\b(?:Kommunen|Gemeinden|Städte[n]?|Orte[n]?|Mitglieder[n]?|Einwohner\w*)\s+(?:im|aus dem|des)\s+(?:(?:Landkreis|Lkr\.|Kreis|LK)\s*)?$"
-    # firms from a place are not the place: „Interessierte Unternehmen aus Jena und Gera haben angefragt“
-    r"|\b(?:Unternehmen|Firmen|Betriebe[n]?|Investoren|Händler[n]?)\s+(?:\w+\s+)?aus\s+(?:der\s+|dem\s+|den\s+)?$"
+    # firms from a place are not the place: „Interessierte Unternehmen aus Jena und Gera haben angefragt“; nor
+    # are observers, onlookers or the federal relief agency's local unit („das Technische Hilfswerk aus Ulm“)
+    r"|\b(?:Unternehmen|Firmen|Betriebe[n]?|Investoren|Händler[n]?|Beobachter(?:innen)?|Zuschauer(?:innen)?|"
+    r"Hilfswerk(?:e?s)?|THW)\s+(?:\w+\s+)?aus\s+(?:der\s+|dem\s+|den\s+)?$"
     # where a place lies, not who takes part: "grenzt an die Nachbarkreise A, B", "in Nachbarschaft zum Landkreis C"
     r"|\b(?:grenz(?:t|en)\s+an|Nachbarschaft\s+zu[mr]?|liegt\s+(?:im|in\s+der|zwischen)|umgeben\s+von)\s+(?:\w+\s+){0,2}$"
     # a model named for comparison: "nach dem Vorbild des Landkreises C", "Vorbild ist die Kooperation der Städte D und E"
     r"|\b(?:nach\s+dem\s+Vorbild|Vorbild\s+(?:ist|sind|war|waren)|wie\s+(?:schon|bereits)\s+(?:in|bei)|ähnlich\s+wie|"
     r"Modelle?\s+gibt\s+es\s+(?:bereits\s+|schon\s+)?in)\b[^.;!?\n]{0,40}$"
     # a similar thing elsewhere: „Eine ähnliche Vereinbarung gibt es bereits zwischen den Städten C und D“
-    r"|\b(?:ähnliche[nsm]?|vergleichbare[nsm]?)\s+\w+\s+(?:gibt\s+es|besteh(?:t|en)|existier(?:t|en))\b[^.;!?\n]{0,40}$",
+    # („Ähnliche Zusammenschlüsse hätten sich bereits in den Regionen C und D bewährt“)
+    r"|\b(?:ähnliche[nsm]?|vergleichbare[nsm]?)\s+\w+\s+(?:gibt\s+es|besteh(?:t|en)|existier(?:t|en)|"
+    r"(?:haben|hätten|hat|hatte|hatten)\s+sich)\b[^.;!?\n]{0,40}$",
     re.IGNORECASE,
 )
 #: The same said after the names: „Bereits 2019 hatten die Kreise C und D ein ähnliches Modell eingeführt“.
@@ -324,7 +328,7 @@ def _may_be_actor(before: str) -> bool:
 _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kreis", "eispiel", "z.", "etwa", "u.", "darunter",
                      "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner", "renz", "achbarschaft", "liegt", "umgeben",
                      "orbild", "ie schon", "ie bereits", "hnlich", "ergleichbar", "odell", "nehmen", "firmen",
-                     "betrieb", "investor", "ndler")
+                     "betrieb", "investor", "ndler", "eobachter", "uschauer", "ilfswerk", "thw")
 
 
 #: The Kreis that approves as supervisory authority takes no part: „Der Landkreis Zwickau als Rechtsaufsicht
@@ -346,9 +350,20 @@ _BACKGROUND_HINT = re.compile("|".join(re.escape(h) for h in _BACKGROUND_HINTS))
 
 
 def _similar_after(text: str, end: int) -> bool:
-    """The sentence goes on to call what the place did similar („… ein ähnliches Modell eingeführt“)."""
+    """The sentence goes on to call what the place did similar („… ein ähnliches Modell eingeführt“), or
+    to say that it takes no part („Für die Stadt Salzgitter ist eine Beteiligung nicht geplant“)."""
     window = text[end: end + 90]
-    return ("hnlich" in window or "ergleichbar" in window) and _SIMILAR_AFTER.match(window) is not None
+    return ("hnlich" in window or "ergleichbar" in window) and _SIMILAR_AFTER.match(window) is not None \
+        or "nicht" in window and _NO_PART_AFTER.match(window) is not None
+
+
+#: The rest of a place's sentence says it takes no part: „ist eine Beteiligung zunächst nicht geplant“,
+#: „beteiligt sich nicht“, „nimmt nicht teil“, „ist nicht mehr dabei“ („ist nicht nur beteiligt“ is no such).
+_NO_PART_AFTER = re.compile(
+    r"[^.;!?\n]{0,60}?\b(?:(?:Beteiligung|Teilnahme|Beitritt|Mitgliedschaft)\s+(?:\w+\s+){0,3}nicht\s+"
+    r"(?:geplant|vorgesehen|beabsichtigt|gewünscht)|beteilig\w*\s+sich\s+(?:\w+\s+)?nicht\b|"
+    r"(?:nimmt|nehmen|nahm|nahmen)\s+(?:\w+\s+)?nicht\s+teil|(?:ist|sind|war|waren)\s+(?:\w+\s+)?nicht\s+"
+    r"(?:mehr\s+|länger\s+)?(?:beteiligt|dabei)\b)", re.IGNORECASE)
 
 
 def _may_be_background(before: str) -> bool:
