@@ -460,3 +460,10 @@ def test_participation_is_the_citizens_not_anyone_s_involvement(extractor):
                          "des Landes und der Beteiligungsbericht der Stadtwerke.") == []
     assert participation("Mehr Bürgerbeteiligung, ein Beteiligungsportal und die Jugendbeteiligung.") == [
         "bürgerbeteiligung", "beteiligungs", "jugendbeteiligung"]
+
+
+def test_municipal_debts_are_a_finance_topic(extractor):
+    hits = [term for label, term, _ in extractor.signals.hits(
+        "Eine Altschuldenlösung: die Kommunen von Kassenkrediten entlasten, Schulden abbauen.") if label == "topic:finanzen"]
+    assert hits == ["altschulden", "kassenkredit", "schulden"]
+    assert not any(label == "topic:finanzen" for label, _, _ in extractor.signals.hits("Die Schuldnerberatung hilft."))
