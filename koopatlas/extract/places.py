@@ -349,7 +349,7 @@ def _supervises(text: str, before: str, end: int) -> bool:
 _BACKGROUND_HINT = re.compile("|".join(re.escape(h) for h in _BACKGROUND_HINTS))  # one scan in C, not 30 tests
 
 
-def _similar_after(text: str, end: int) -> bool:
+def _background_after(text: str, end: int) -> bool:
     """The sentence goes on to call what the place did similar („… ein ähnliches Modell eingeführt“), or
     to say that it takes no part („Für die Stadt Salzgitter ist eine Beteiligung nicht geplant“)."""
     window = text[end: end + 90]
@@ -685,7 +685,7 @@ class PlaceLinker:
             linked.append(
                 Linked(m.start, m.end, m.text, best.ags, best.level, best_score, margin, cues[i], venue, address,
                        background=_may_be_background(before) and bool(_BACKGROUND.search(before))
-                       or _supervises(text, before, m.end) or _similar_after(text, m.end),
+                       or _supervises(text, before, m.end) or _background_after(text, m.end),
                        institution=_names_institution(before[-32:]), kind=best.kind, n_candidates=len(cands))
             )
         self._qualifiers(text, linked)
