@@ -573,3 +573,12 @@ def test_a_place_said_to_take_no_part_is_background(linker):
 def test_a_town_where_a_similar_thing_has_worked_is_background(linker):
     text = "Die Landkreise Hildesheim und Peine gründen eine Agentur. Ähnliche Agenturen haben sich in Kassel bewährt."
     assert {lk.text: lk.background for lk in linker.link(text)}["Kassel"]
+
+
+def test_the_council_of_a_town_is_no_councillor_named_like_it(linker):
+    text = ("Die Städte Pirna und Heidenau legen ihre Tourist-Informationen zusammen. Der Stadtrat Heidenau stimmte "
+            "der Vereinbarung zu.")
+    assert {lk.text for lk in linker.link(text)} >= {"Pirna", "Heidenau"}
+    # a councillor stays a person: his name is no place where the text names him so
+    text = "Die Städte Pirna und Heidenau arbeiten zusammen. Stadtrat Haag bedauerte die Verzögerung."
+    assert "Haag" not in {lk.text for lk in linker.link(text)}

@@ -366,6 +366,13 @@ _NO_PART_AFTER = re.compile(
     r"(?:mehr\s+|länger\s+)?(?:beteiligt|dabei)\b)", re.IGNORECASE)
 
 
+def _council_of(text: str, start: int, name: str, places) -> bool:
+    """„Der Stadtrat Heidenau stimmte zu“, „dem Stadtrat Halle und dem Kreistag“: with an article before it, a
+    council word and a place's name are that place's council, not a councillor named like the town."""
+    return text.startswith(("Stadtrat ", "Kreisrat "), start) and text[max(0, start - 4): start].lower() in (
+        "der ", "dem ", "des ") and name in places
+
+
 def _may_be_background(before: str) -> bool:
     return _BACKGROUND_HINT.search(before[-45:].lower()) is not None
 
@@ -573,7 +580,8 @@ class PlaceLinker:
         surnames = set()
         for pm in _PERSON_NAMED.finditer(text):
             if pm["surname"] is None:
-                surnames.add(pm["first"])  # "Bürgermeister Haag bedauerte"
+                if not _council_of(text, pm.start(), pm["first"], self.gaz.variants):
+                    surnames.add(pm["first"])  # "Bürgermeister Haag bedauerte"
             elif not (_PLACE_NOUN.search(pm["first"]) or _OFFICE_WORDS.match(pm["first"]) or pm["first"] in self.gaz.variants):
                 surnames.add(pm["surname"])
         # the candidates of every mention that reads as a place (None: a noun, a person, no candidate);
