@@ -432,6 +432,27 @@ def test_a_pact_is_an_agreement_but_compact_is_not(extractor):
     assert labels("Eine kompakte Verwaltung mit großem Impakt.") == []
 
 
+def test_joint_bodies_and_named_members_are_cooperation_words(extractor):
+    def coop_terms(text):
+        return sorted({term for label, term, _ in extractor.signals.hits(text) if label == "coop"})
+
+    assert coop_terms("Die Gemeinden haben einen Schulverband für die Grundschule gegründet.") == ["schulverband"]
+    assert coop_terms("Sieben Gemeinden erstellen ihre Wärmeplanung im Konvoiverfahren.") == ["konvoi"]
+    assert coop_terms("Beteiligt sind die Städte Brake und Elsfleth.") == ["beteiligt sind"]
+    assert coop_terms("Beteiligt waren zwei Schulklassen. Die Schule ist beteiligungsfreudig.") == ["beteiligt waren"]
+    assert coop_terms("Der Sportverband ehrt seine Sportler.") == []
+
+
+def test_a_school_board_of_two_gemeinden_is_an_agreement(extractor):
+    text = ("Schulverband gegründet\nDie Gemeinden Hohenfelde und Schönberg (Holstein) haben einen Schulverband für "
+            "die Grundschule Schönberg gegründet. Die Gemeindevertretungen stimmten der Verbandssatzung einstimmig zu. "
+            "Der Schulverband übernimmt ab dem Schuljahr 2025/26 die Trägerschaft der Schule; die Kosten werden nach "
+            "Schülerzahlen verteilt.")
+    event = extractor.extract(make_document("schulverband", "schulverband.txt", text))
+    assert event.relevant and event.event_type == "vereinbarung"
+    assert {a.ags for a in event.authorities if a.role == "participant"} == {"01057029", "01057073"}
+
+
 def test_the_kreis_that_only_locates_a_town_is_no_venue(extractor):
     text = ("Gemeinden gründen Wärmegesellschaft\nDie Gemeinde Oyten und die Gemeinde Ottersberg im Landkreis Verden "
             "haben eine gemeinsame Gesellschaft für ein Nahwärmenetz gegründet. Gesellschafter sind beide Kommunen.")

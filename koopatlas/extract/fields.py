@@ -24,6 +24,9 @@ COOPERATION_TERMS = (
     "hand in hand", "an einem tisch",  # („bündeln ihre Kräfte“, „über Kreisgrenzen hinweg“ made CV worse)
     "interreg",
     "gesellschafter",  # the owners of a joint company („Gesellschafter sind der Kreis und seine Städte“)
+    # joint bodies of municipalities by law: a school board of several Gemeinden, a joint planning body,
+    # the statute of such a body; a Wärmeplanung „im Konvoi“ is one procedure for several Gemeinden
+    "schulverband", "konvoi", "beteiligt sind", "beteiligt waren",
 )
 
 #: Signs that a text is not a report of cooperation between local authorities:
