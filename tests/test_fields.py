@@ -432,7 +432,7 @@ def test_a_pact_is_an_agreement_but_compact_is_not(extractor):
     assert labels("Eine kompakte Verwaltung mit großem Impakt.") == []
 
 
-def test_joint_bodies_and_named_members_are_cooperation_words(extractor):
+def test_joint_bodies_members_and_reciprocity_are_cooperation_words(extractor):
     def coop_terms(text):
         return sorted({term for label, term, _ in extractor.signals.hits(text) if label == "coop"})
 
@@ -441,6 +441,9 @@ def test_joint_bodies_and_named_members_are_cooperation_words(extractor):
     assert coop_terms("Beteiligt sind die Städte Brake und Elsfleth.") == ["beteiligt sind"]
     assert coop_terms("Beteiligt waren zwei Schulklassen. Die Schule ist beteiligungsfreudig.") == ["beteiligt waren"]
     assert coop_terms("Der Sportverband ehrt seine Sportler.") == []
+    # reciprocity: help, visits and learning both ways; an agreement under its other name
+    assert coop_terms("Die Wehren leisten sich gegenseitige Hilfe und lernen voneinander.") == ["gegenseitig", "voneinander"]
+    assert coop_terms("Grundlage ist ein Abkommen über den Rettungsdienst.") == ["abkommen"]
 
 
 def test_a_school_board_of_two_gemeinden_is_an_agreement(extractor):
