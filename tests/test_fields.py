@@ -446,6 +446,17 @@ def test_joint_bodies_members_and_reciprocity_are_cooperation_words(extractor):
     assert coop_terms("Grundlage ist ein Abkommen über den Rettungsdienst.") == ["abkommen"]
 
 
+def test_networks_by_their_kinds_names_signal_networking(extractor):
+    def network_terms(text):
+        return sorted(term for label, term, _ in extractor.signals.hits(text) if label == "type:vernetzung")
+
+    assert network_terms("Die Mitgliederversammlung der Euroregion Neisse wählte einen neuen Präsidenten.") == [
+        "euroregion", "mitglieder"]
+    assert network_terms("Das Nachbarschaftsforum tagte; die Arbeitsgemeinschaft der Städte lud ein.") == [
+        "arbeitsgemeinschaft", "forum"]
+    assert network_terms("Die Gemeinden unterzeichnen eine Vereinbarung.") == []
+
+
 def test_a_school_board_of_two_gemeinden_is_an_agreement(extractor):
     text = ("Schulverband gegründet\nDie Gemeinden Hohenfelde und Schönberg (Holstein) haben einen Schulverband für "
             "die Grundschule Schönberg gegründet. Die Gemeindevertretungen stimmten der Verbandssatzung einstimmig zu. "
