@@ -561,6 +561,16 @@ def test_observers_and_the_relief_agency_from_a_place_are_not_the_place(linker):
     assert not background["Memmingen"]
 
 
+def test_people_in_a_police_report_and_the_ends_of_a_road_are_not_the_places(linker):
+    text = ("Bei einem Unfall auf der B 27 zwischen Bad Hersfeld und Niederaula wurden zwei Menschen verletzt. Ein "
+            "34-jähriger Autofahrer aus Kirchheim stieß mit dem Wagen einer Frau aus Ludwigsau zusammen. Die Kreisstraße "
+            "zwischen Holle und Sillium bleibt gesperrt. Die Städte Alsfeld und Lauterbach bauen gemeinsam einen Radweg.")
+    background = {lk.text: lk.background for lk in linker.link(text)}
+    assert background["Bad Hersfeld"] and background["Niederaula"] and background["Kirchheim"]
+    assert background["Ludwigsau"] and background["Holle"]
+    assert not background["Alsfeld"] and not background["Lauterbach"]
+
+
 def test_a_place_said_to_take_no_part_is_background(linker):
     text = ("Die Landkreise Hildesheim und Peine legen ihre Agenturen zusammen. Für die Stadt Salzgitter ist eine "
             "Beteiligung zunächst nicht geplant. Die Stadt Sarstedt beteiligt sich nicht. Die Stadt Alfeld ist nicht "

@@ -182,6 +182,11 @@ _BACKGROUND = re.compile(
     # are observers, onlookers or the federal relief agency's local unit („das Technische Hilfswerk aus Ulm“)
     r"|\b(?:Unternehmen|Firmen|Betriebe[n]?|Investoren|Händler[n]?|Beobachter(?:innen)?|Zuschauer(?:innen)?|"
     r"Hilfswerk(?:e?s)?|THW)\s+(?:\w+\s+)?aus\s+(?:der\s+|dem\s+|den\s+)?$"
+    # nor are people from it in a police report („ein 34-jähriger Autofahrer aus Kirchheim“), nor the towns a
+    # road runs between („auf der B 27 zwischen Bad Hersfeld und Niederaula“, „die Kreisstraße zwischen …“)
+    r"|\b(?:\d+-[Jj]ährige[nr]?|(?:Auto|Rad|Motorrad|Lkw-|Bei)?[Ff]ahrer(?:in)?|Fußgänger(?:in)?|Mann|Frau|"
+    r"Tatverdächtige[nr]?|Täter(?:in)?)\s+(?:\w+\s+)?aus\s+(?:der\s+|dem\s+|den\s+)?$"
+    r"|\b(?:[ABLK]|St|Bundesstraße|Landesstraße|Kreisstraße|Staatsstraße|Autobahn|Bundesautobahn)\s*\d*\s+zwischen\s+$"
     # where a place lies, not who takes part: "grenzt an die Nachbarkreise A, B", "in Nachbarschaft zum Landkreis C"
     r"|\b(?:grenz(?:t|en)\s+an|Nachbarschaft\s+zu[mr]?|liegt\s+(?:im|in\s+der|zwischen)|umgeben\s+von)\s+(?:\w+\s+){0,2}$"
     # a model named for comparison: "nach dem Vorbild des Landkreises C", "Vorbild ist die Kooperation der Städte D und E"
@@ -328,7 +333,8 @@ def _may_be_actor(before: str) -> bool:
 _BACKGROUND_HINTS = ("ehemal", "früher", "damal", "einstig", "ltkreis", "lt-kreis", "eispiel", "z.", "etwa", "u.", "darunter",
                      "ommunen", "emeinden", "tädte", "orte", "itglied", "inwohner", "renz", "achbarschaft", "liegt", "umgeben",
                      "orbild", "ie schon", "ie bereits", "hnlich", "ergleichbar", "odell", "nehmen", "firmen",
-                     "betrieb", "investor", "ndler", "eobachter", "uschauer", "ilfswerk", "thw")
+                     "betrieb", "investor", "ndler", "eobachter", "uschauer", "ilfswerk", "thw", "jährig", "fahrer", "gänger", "mann ", "frau ", "täter", "verdächtig",
+                     "zwischen")
 
 
 #: The Kreis that approves as supervisory authority takes no part: „Der Landkreis Zwickau als Rechtsaufsicht
