@@ -454,6 +454,7 @@ def test_networks_by_their_kinds_names_signal_networking(extractor):
         "euroregion", "mitglieder"]
     assert network_terms("Das Nachbarschaftsforum tagte; die Arbeitsgemeinschaft der Städte lud ein.") == [
         "arbeitsgemeinschaft", "forum"]
+    assert network_terms("Die Euregio Rhein-Waal tagte in Kleve.") == ["euregio"]
     assert network_terms("Die Gemeinden unterzeichnen eine Vereinbarung.") == []
 
 

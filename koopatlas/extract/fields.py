@@ -71,9 +71,11 @@ EVENT_TYPES: list[tuple[str, tuple[str, ...], float]] = [
     ("vereinbarung", ("vereinbarung", "vertrag", "verträge", "unterzeichne", "unterschrieben", "zweckverband",
                       "letter of intent", "absichtserklärung", "satzung", "fusion", "beitritt", "gegründet", "gründung",
                       "verwaltungsgemeinschaft", "beschlossen", "beschließen", "pakt"), 1.0),
-    # networks by their kinds' names: a Euroregion, a forum of neighbours, an Arbeitsgemeinschaft
+    # networks by their kinds' names: a Euroregion (Dutch-German: Euregio), a forum of neighbours, an
+    # Arbeitsgemeinschaft
     ("vernetzung", ("vernetzungstreffen", "vernetzung", "netzwerk", "koordinierungsausschuss", "mitglieder",
-                    "metropolregion", "gemeinsamer ausschuss", "euroregion", "forum", "arbeitsgemeinschaft"), 0.9),
+                    "metropolregion", "gemeinsamer ausschuss", "euroregion", "euregio", "forum",
+                    "arbeitsgemeinschaft"), 0.9),
     ("projekt", ("projekt", "modellvorhaben", "modellregion", "labor", "pilot", "förder", "programm", "regionalmanage",
                  "masterplan", "studie", "gemeinsame bewerbung", "gemeinsamen antrag", "wettbewerb", "initiative"), 0.9),
     ("besuch", ("besuch", "zu gast", "delegation", "empfang", "empfing", "gegenbesuch", "visite", "reise", "besichtig"), 1.0),
