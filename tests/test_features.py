@@ -477,6 +477,20 @@ def test_the_places_a_neighbour_list_names_are_all_background(linker):
     assert [lk.background for lk in linked] == [True, True, True, False]
 
 
+def test_a_background_list_counts_as_no_list_of_parties(gazetteer):
+    from koopatlas.extract import Extractor
+
+    extractor = Extractor(gazetteer)
+    text = ("Die Landkreise Kulmbach und Zwickau erneuern ihre Partnerschaft. Der Landkreis Kulmbach grenzt an die "
+            "Nachbarkreise Bayreuth, Hof und Kronach.")
+    an = extractor.analyse(make_document("nachbarn", "nachbarn.txt", text))
+    rows = {a.name: f for a, f in zip(an.authorities, an.candidates, strict=True)}
+    assert rows["Zwickau"]["in_list"] == 1.0 and rows["Zwickau"].get("list_size<=2") == 1.0
+    for neighbour in ("Bayreuth", "Hof", "Kronach"):
+        assert rows[neighbour]["background"] == 1.0 and rows[neighbour]["in_list"] == 0.0
+        assert rows[neighbour].get("list_size<=1") == 1.0
+
+
 def test_a_place_named_only_in_an_institutions_name_takes_no_part(gazetteer):
     from koopatlas.extract import Extractor
 

@@ -191,13 +191,14 @@ def candidate_features(a: Authority, ctx: DocContext, region, others: list[Autho
         address += m.address
         background += m.background
         institution += m.institution
-        in_list += m.in_list
+        in_list += m.in_list and not m.background
         qualifier += m.qualifier_of is not None
         placed += m.venue or m.address
     f["venue"], f["address"], f["background"] = venue / n, address / n, background / n
     f["institution"], f["in_list"], f["qualifier"] = institution / n, in_list / n, qualifier / n
     f["only_qualifier"] = float(qualifier == n)
-    f[_bucket("list_size", max(m.list_size for m in ms), (1, 2, 4))] = 1.0  # a pair, or the members of a region
+    # a pair, or the members of a region; a background list („grenzt an die Nachbarkreise A, B und C“) is none
+    f[_bucket("list_size", max(1 if m.background else m.list_size for m in ms), (1, 2, 4))] = 1.0
     f["all_venue"] = float(placed == n)
     f["ambiguous"] = float(max(m.n_candidates for m in ms) > 1)
     f["margin"] = min(max(m.margin for m in ms), 3.0) / 3
