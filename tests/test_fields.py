@@ -22,6 +22,16 @@ def extractor(con):
     return Extractor.from_db(con)
 
 
+def signal_terms(extractor, text: str, label: str) -> list[str]:
+    """The distinct signal words of one label in a text, sorted."""
+    return sorted({term for found, term, _ in extractor.signals.hits(text) if found == label})
+
+
+def term_labels(extractor, text: str, term: str) -> list[str]:
+    """The labels one signal word got in a text, sorted."""
+    return sorted({label for label, found, _ in extractor.signals.hits(text) if found == term})
+
+
 def extract(extractor, text):
     return extractor.extract(make_document("satz", "satz.txt", text))
 
@@ -101,19 +111,14 @@ def test_a_false_friend_is_skipped_only_after_its_letters():
 
 
 def test_the_visitors_of_a_fair_are_no_visit(extractor):
-    def visit_hits(text):
-        return sorted({label for label, term, _ in extractor.signals.hits(text) if term == "besuch"})
-
-    assert visit_hits("Mehr als 5.000 Besucher kamen zur Messe, die Besucherzahlen steigen.") == []
-    assert visit_hits("Der Besuch der Delegation; sie besuchen die Partnerstadt.") == ["coop", "type:besuch"]
+    assert term_labels(extractor, "Mehr als 5.000 Besucher kamen zur Messe, die Besucherzahlen steigen.", "besuch") == []
+    assert term_labels(extractor, "Der Besuch der Delegation; sie besuchen die Partnerstadt.", "besuch") == [
+        "coop", "type:besuch"]
 
 
 def test_costs_bound_up_with_something_are_no_verbund(extractor):
-    def coop_terms(text):
-        return [term for label, term, _ in extractor.signals.hits(text) if label == "coop"]
-
-    assert coop_terms("Die damit verbundenen Kosten sind hoch.") == []
-    assert coop_terms("Der Verbund der Leitstellen und der Kommunalverbund.") == ["verbund"]
+    assert signal_terms(extractor, "Die damit verbundenen Kosten sind hoch.", "coop") == []
+    assert signal_terms(extractor, "Der Verbund der Leitstellen und der Kommunalverbund.", "coop") == ["verbund"]
 
 
 def test_the_shareholders_of_a_joint_company_report_cooperation(extractor):
@@ -410,11 +415,8 @@ def test_foster_families_are_the_youth_office_s_work_not_nursing(extractor):
 
 
 def test_a_volunteers_visiting_service_is_no_visit_between_authorities(extractor):
-    def visit_labels(text):
-        return sorted({label for label, term, _ in extractor.signals.hits(text) if term == "besuch"})
-
-    assert visit_labels("Ehrenamtliche bauen Besuchsdienste für alleinlebende Senioren auf.") == []
-    assert visit_labels("Beim Besuch der Delegation im Rathaus.") == ["coop", "type:besuch"]
+    assert term_labels(extractor, "Ehrenamtliche bauen Besuchsdienste für alleinlebende Senioren auf.", "besuch") == []
+    assert term_labels(extractor, "Beim Besuch der Delegation im Rathaus.", "besuch") == ["coop", "type:besuch"]
 
 
 def test_open_data_portals_are_digitalisation(extractor):
@@ -425,16 +427,14 @@ def test_open_data_portals_are_digitalisation(extractor):
 
 
 def test_a_pact_is_an_agreement_but_compact_is_not(extractor):
-    def labels(text):
-        return sorted({label for label, term, _ in extractor.signals.hits(text) if term == "pakt"})
-
-    assert labels("Städte und Kreis schließen einen Klimapakt; der Pakt gilt bis 2035.") == ["coop", "type:vereinbarung"]
-    assert labels("Eine kompakte Verwaltung mit großem Impakt.") == []
+    assert term_labels(extractor, "Städte und Kreis schließen einen Klimapakt; der Pakt gilt bis 2035.", "pakt") == [
+        "coop", "type:vereinbarung"]
+    assert term_labels(extractor, "Eine kompakte Verwaltung mit großem Impakt.", "pakt") == []
 
 
 def test_joint_bodies_members_and_reciprocity_are_cooperation_words(extractor):
     def coop_terms(text):
-        return sorted({term for label, term, _ in extractor.signals.hits(text) if label == "coop"})
+        return signal_terms(extractor, text, "coop")
 
     assert coop_terms("Die Gemeinden haben einen Schulverband für die Grundschule gegründet.") == ["schulverband"]
     assert coop_terms("Sieben Gemeinden erstellen ihre Wärmeplanung im Konvoiverfahren.") == ["konvoi"]
@@ -448,7 +448,7 @@ def test_joint_bodies_members_and_reciprocity_are_cooperation_words(extractor):
 
 def test_networks_by_their_kinds_names_signal_networking(extractor):
     def network_terms(text):
-        return sorted(term for label, term, _ in extractor.signals.hits(text) if label == "type:vernetzung")
+        return signal_terms(extractor, text, "type:vernetzung")
 
     assert network_terms("Die Mitgliederversammlung der Euroregion Neisse wählte einen neuen Präsidenten.") == [
         "euroregion", "mitglieder"]
