@@ -197,6 +197,12 @@ st.metric("Ereignisse", 1)
 st.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])))
 """
 
+#: A page with one metric and nothing else: the least any Streamlit page takes to show.
+_METRIC_APP = """
+import streamlit as st
+st.metric("Ereignisse", 1)
+"""
+
 _CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run"]
 
@@ -294,23 +300,25 @@ def time_browser(path: Path, port: int = 8599, warm_runs: int = 7) -> dict:
     finally:
         server.stop(proc)
     results["floor_one_small_chart_s"] = time_floor(port + 1, warm_runs)
+    results["floor_one_metric_s"] = time_floor(port + 2, warm_runs, _METRIC_APP, "[data-testid='stMetricValue']")
     return results
 
 
-def time_floor(port: int, runs: int) -> dict:
-    """The same measurement on a page with one metric and one small map (Streamlit + Plotly alone)."""
+def time_floor(port: int, runs: int, app: str = _FLOOR_APP, selector: str = ".js-plotly-plot .main-svg .bars") -> dict:
+    """The same measurement on a minimal page (Streamlit, and Plotly, alone), served like the app
+    (no source-file watcher)."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "floor.py"
-        script.write_text(_FLOOR_APP, encoding="utf-8")
-        proc = server.start(script, port, cwd=Path(tmp))
+        script.write_text(app, encoding="utf-8")
+        env = dict(os.environ, STREAMLIT_SERVER_FILE_WATCHER_TYPE="none")
+        proc = server.start(script, port, env=env, cwd=Path(tmp))
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=_CHROMIUM_ARGS)
-                chart = ".js-plotly-plot .main-svg .bars"
-                _first_render(browser, f"http://127.0.0.1:{port}", chart)
-                measured = [_first_render(browser, f"http://127.0.0.1:{port}", chart) for _ in range(runs)]
+                _first_render(browser, f"http://127.0.0.1:{port}", selector)
+                measured = [_first_render(browser, f"http://127.0.0.1:{port}", selector) for _ in range(runs)]
                 browser.close()
         finally:
             server.stop(proc)

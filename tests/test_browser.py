@@ -41,6 +41,18 @@ def test_home_page_shows_the_kreise_map(app_url, page, artifacts):
     assert page.external_requests == []  # no tiles, no CDN: everything comes from the app
 
 
+def test_the_map_frame_fetches_polygons_and_base_map_once_while_plotly_loads(app_url, page):
+    # The frame's first script fetches them (fetch) before Plotly's bundle is evaluated; Plotly
+    # (which would use XMLHttpRequest) then finds them in its cache and fetches nothing.
+    geo = []
+    page.on("request", lambda r: geo.append((r.url.rsplit("/", 2)[-2], r.resource_type))
+            if r.url.endswith((".geojson", "world_110m.json")) else None)
+    open_page(page, app_url)
+    the_map(page).locator(".js-plotly-plot .choroplethlocation").first.wait_for(timeout=60_000)
+    assert the_map(page).locator(".js-plotly-plot .choroplethlocation").count() == 401
+    assert sorted(geo) == [("geo", "fetch"), ("topojson", "fetch")]
+
+
 def test_url_filters_change_kpis_and_map(app_url, page, artifacts):
     open_page(page, app_url)
     the_map(page).locator(".js-plotly-plot .choroplethlocation").first.wait_for()
