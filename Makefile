@@ -1,6 +1,13 @@
 # The two commands of the README: `make run` and `make test`. Both start with `make setup`.
 SHELL := /bin/bash
-PYTHON ?= python3
+# The interpreter of .venv: the system's /usr/bin/python3 when it is 3.11 or newer and can make a
+# venv with pip, else the first python3 on PATH. Debian builds its Python with profile-guided
+# optimisation and links the interpreter statically; pyenv's default build does neither, and on this
+# machine kind it ran the extraction ≈ 12 % slower (BENCHMARKS.md, „Extraction speed“).
+# `make PYTHON=… setup` overrides it; an existing .venv is kept (remove it to switch).
+SYSTEM_PYTHON := $(shell /usr/bin/python3 -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' \
+                   >/dev/null 2>&1 && echo /usr/bin/python3)
+PYTHON ?= $(or $(SYSTEM_PYTHON),python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 DB := data/koopatlas.duckdb
