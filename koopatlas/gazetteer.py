@@ -7,7 +7,7 @@ Two halves:
   one row per (variant, ags) with the kind of variant. Ambiguous variants keep
   every candidate; choosing between them is the extractor's job.
 * :class:`Gazetteer` loads that table and finds mentions in text with one
-  Aho-Corasick pass (pyahocorasick), respecting German word boundaries.
+  Aho-Corasick pass (ahocorasick_rs), respecting German word boundaries.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 import pandas as pd
 
 from koopatlas import config
@@ -358,13 +358,12 @@ class Gazetteer:
         if "zipf" in names.columns and names["zipf"].notna().any():
             words = names[names["zipf"] >= WORD_ZIPF_FLOOR]
             self.zipf = dict(zip(words["variant"], words["zipf"].astype(float), strict=True))
-        self.automaton = ahocorasick.Automaton()
         grouped: dict[str, list[Candidate]] = {}
         for variant, ags, kind, level in names[["variant", "ags", "kind", "level"]].itertuples(index=False):
             grouped.setdefault(variant, []).append(Candidate(ags, kind, level))
-        for variant, cands in grouped.items():
-            self.automaton.add_word(variant, (variant, tuple(cands)))
-        self.automaton.make_automaton()
+        #: the variants in the automaton's pattern order, with their candidates
+        self._patterns = [(variant, tuple(cands)) for variant, cands in grouped.items() if variant]
+        self.automaton = ahocorasick_rs.AhoCorasick([v for v, _ in self._patterns]) if self._patterns else None
         self.variants = grouped
 
     @classmethod
@@ -382,9 +381,9 @@ class Gazetteer:
         """Leftmost-longest, non-overlapping matches that start and end at word boundaries."""
         hits = []
         n = len(text)
-        for end_idx, (variant, cands) in self.automaton.iter(text):
-            start = end_idx - len(variant) + 1
-            end = end_idx + 1
+        patterns = self._patterns
+        for idx, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True) if self.automaton else ():
+            variant, cands = patterns[idx]
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
             if end < n and (text[end].isalnum() or text[end] == "_") and not variant.endswith("-"):

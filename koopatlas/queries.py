@@ -7,6 +7,7 @@ named (``$year_from``) and always bound by DuckDB, never formatted into SQL.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -78,6 +79,18 @@ def rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | Non
     """Run one named query and return plain tuples: for large lookups loaded once, without a DataFrame."""
     text = sql(name)
     return con.execute(text, used(text, params)).fetchall()
+
+
+def iter_rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None,
+              chunk: int = 10_000) -> Iterator[tuple]:
+    """Like :func:`rows`, a chunk at a time: a large lookup built from the rows never holds them all."""
+    text = sql(name)
+    return _fetched(con.execute(text, used(text, params)), chunk)  # the query runs (or fails) here, not at the first row
+
+
+def _fetched(cursor: duckdb.DuckDBPyConnection, chunk: int) -> Iterator[tuple]:
+    while batch := cursor.fetchmany(chunk):
+        yield from batch
 
 
 def statements(name: str) -> list[str]:

@@ -110,6 +110,18 @@ def test_a_false_friend_is_skipped_only_after_its_letters():
     assert [s for _, _, s in matcher.hits("kreise reise dienstreise")] == [7, 19]
 
 
+def test_terms_are_reported_in_text_order_one_per_label_and_start():
+    from koopatlas.extract.terms import TermMatcher
+
+    matcher = TermMatcher({"coop": ["partner", "partnerschaft"], "twin": ["städtepartnerschaft"]},
+                          {"coop": ["schaft"]})
+    hits = matcher.hits("Die Städtepartnerschaft und die Partnerschaft")
+    # at one start the term that ends first claims the label; terms inside words count only where listed so
+    assert hits == [("twin", "städtepartnerschaft", 4), ("coop", "schaft", 17), ("coop", "partner", 32),
+                    ("coop", "schaft", 39)]
+    assert TermMatcher({}).hits("Nichts") == []
+
+
 def test_the_visitors_of_a_fair_are_no_visit(extractor):
     assert term_labels(extractor, "Mehr als 5.000 Besucher kamen zur Messe, die Besucherzahlen steigen.", "besuch") == []
     assert term_labels(extractor, "Der Besuch der Delegation; sie besuchen die Partnerstadt.", "besuch") == [

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import ahocorasick
+import ahocorasick_rs
 import pandas as pd
 
 from koopatlas.extract.fields import COUNTRIES
@@ -195,29 +195,31 @@ class ForeignMatcher:
                 lon, lat = (_coordinate(v) for v in point) if len(point) == 2 else (None, None)
                 place = places[key] = ForeignPlace(name, country, int(population or 0), kind, lon, lat)
             (shadowed if variant in german_variants else grouped).setdefault(variant, []).append(place)
-        self.automaton = ahocorasick.Automaton()
+        #: (key, variant, places by population, shadowed) per pattern of the automaton
+        patterns: dict[str, tuple[str, str, tuple[ForeignPlace, ...], bool]] = {}
         for variant, places in grouped.items():
             ranked = tuple(sorted(places, key=lambda p: -p.population))
-            self.automaton.add_word(variant, (variant, variant, ranked, False))
+            patterns[variant] = (variant, variant, ranked, False)
             # the adjective of a town: "Słubicer Stadtverordnete", "Straßburger Oberbürgermeister"
             adjective = variant + ("r" if variant.endswith("e") else "er")
             if adjective not in grouped and adjective not in german_variants and " " not in variant:
-                self.automaton.add_word(adjective, (adjective, variant, ranked, False))
+                patterns[adjective] = (adjective, variant, ranked, False)
         for variant, places in shadowed.items():
-            self.automaton.add_word(variant, (variant, variant, tuple(sorted(places, key=lambda p: -p.population)), True))
+            patterns[variant] = (variant, variant, tuple(sorted(places, key=lambda p: -p.population)), True)
+        patterns.pop("", None)  # an empty name would match everywhere
+        self._patterns = list(patterns.values())
         # "Erlanger" (Kentucky) is the adjective of Erlangen where the text names Erlangen
         german = german_variants.keys() if isinstance(german_variants, dict) else german_variants
         self.demonym_stems = {v: stems for v in grouped if v.endswith("er") and (stems := _demonym_stems(v) & german)}
-        self.empty = not grouped and not shadowed
-        if not self.empty:
-            self.automaton.make_automaton()
+        self.empty = not self._patterns
+        self.automaton = None if self.empty else ahocorasick_rs.AhoCorasick(list(patterns))
 
     @classmethod
     def from_db(cls, con, german_variants) -> ForeignMatcher:
         from koopatlas import queries
 
-        try:
-            rows = queries.rows(con, "foreign_names")
+        try:  # a chunk at a time: the peak memory of loading is that of the automaton, not of 130,000 rows too
+            rows = queries.iter_rows(con, "foreign_names")
         except Exception:  # a database built before foreign names existed: `make build` adds them
             rows = []
         return cls(rows, german_variants)
@@ -233,8 +235,10 @@ class ForeignMatcher:
         hits = []
         n = len(text)
         german_names = None
-        for end_idx, (key, variant, places, shadowed) in self.automaton.iter_long(text):
-            start, end = end_idx - len(key) + 1, end_idx + 1
+        patterns = self._patterns
+        # every match, also the shorter ones inside a longer one: the longest that is a whole word wins below
+        for idx, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
+            key, variant, places, shadowed = patterns[idx]
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")) or (end < n and text[end].isalnum()):
                 continue  # part of a longer word; a hyphen may join places ("Frankfurt-Słubicer")
             if shadowed:

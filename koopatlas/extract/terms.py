@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import ahocorasick
+import ahocorasick_rs
 
 
 class TermMatcher:
@@ -26,7 +26,6 @@ class TermMatcher:
                  not_before: Mapping[str, Sequence[str]] | None = None):
         self.not_after = {term.lower(): tuple(p.lower() for p in prefixes) for term, prefixes in (not_after or {}).items()}
         self.not_before = {term.lower(): tuple(p.lower() for p in suffixes) for term, suffixes in (not_before or {}).items()}
-        self.automaton = ahocorasick.Automaton()
         entries: dict[str, list[tuple[str, bool]]] = {}
         for label, terms in word_start.items():
             for term in terms:
@@ -34,17 +33,22 @@ class TermMatcher:
         for label, terms in (anywhere or {}).items():
             for term in terms:
                 entries.setdefault(term.lower(), []).append((label, False))
-        for term, owners in entries.items():
-            self.automaton.add_word(term, (term, tuple(owners)))
-        self.automaton.make_automaton()
+        self._patterns = [(term, tuple(owners)) for term, owners in entries.items() if term]
+        self.automaton = ahocorasick_rs.AhoCorasick([term for term, _ in self._patterns]) if self._patterns else None
 
     def hits(self, text: str) -> list[tuple[str, str, int]]:
         """(label, term, start) for every occurrence; one hit per label and position."""
         low = text.lower()
         seen: set[tuple[str, int]] = set()
         out = []
-        for end, (term, owners) in self.automaton.iter(low):
-            start = end - len(term) + 1
+        patterns = self._patterns
+        # in the order of their ends, the longer of two with one end first (as a trie walk reports them),
+        # so the first term to claim a label and start is the same on every run
+        found = self.automaton.find_matches_as_indexes(low, overlapping=True) if self.automaton else []
+        found.sort(key=_end_then_longest)
+        for idx, start, stop in found:
+            term, owners = patterns[idx]
+            end = stop - 1
             word_start = start == 0 or not low[start - 1].isalnum()
             if term in self.not_after and low.endswith(self.not_after[term], 0, start):
                 continue  # (letters match only inside a word; a listed word with its space also before one)
@@ -62,3 +66,7 @@ class TermMatcher:
         for label, _, _ in self.hits(text):
             out[label] = out.get(label, 0) + 1
         return out
+
+
+def _end_then_longest(match: tuple[int, int, int]) -> tuple[int, int]:
+    return match[2], match[1]
