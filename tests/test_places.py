@@ -181,6 +181,21 @@ def test_an_office_then_one_name_then_lower_case_is_a_surname_and_the_name_befor
     assert "071315002" in found
 
 
+@pytest.mark.parametrize("office", [
+    "Oberbürgermeisterin", "Bezirksbürgermeister", "Bürgermeister", "bürgermeister", "Landrat", "Landrätin",
+    "Beigeordneter", "Dezernentin", "Stadtrat", "Stadträtin", "Kreisrat", "Amtsleiterin", "Amtsdirektor",
+    "Staatssekretärin", "Bundesministerin", "Innenminister", "Ministerpräsident", "Ministerin", "Bundeskanzler",
+    "Kanzlerin", "Abgeordnete", "Herr", "Frau"])
+def test_persons_are_found_after_every_office_as_by_the_pattern_alone(office):
+    from koopatlas.extract.places import _PERSON_NAMED, persons_named
+
+    text = (f"Am Montag sprach {office} Dr. Anna Berg-Igel mit Unterbürgermeister Max Haag; "
+            f"Vize{office} Karl Lauf und {office} Lemgo bedauerte, so {office} Sven Strauß.")
+    expected = [(m.span(), m.groupdict()) for m in _PERSON_NAMED.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in persons_named(text)] == expected
+    assert len(expected) == 3  # Berg-Igel, Lemgo (a surname: lower case follows) and Strauß; not inside a word
+
+
 def test_an_office_before_a_town_in_a_caption_keeps_the_town(linker):
     text = "Sven Strauß (Oberbürgermeister Sangerhausen) und Silke Engler (Bürgermeisterin Stadt Baunatal) unterzeichnen."
     assert "15087370" in roles(linker, text)
