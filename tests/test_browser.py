@@ -42,8 +42,8 @@ def test_home_page_shows_the_kreise_map(app_url, page, artifacts):
 
 
 def test_the_map_frame_fetches_polygons_and_base_map_once_while_plotly_loads(app_url, page):
-    # The frame's first script fetches them (fetch) before Plotly's bundle is evaluated; Plotly
-    # (which would use XMLHttpRequest) then finds them in its cache and fetches nothing.
+    # The frame's first script fetches them (fetch), while Plotly's bundle loads or, when the render
+    # comes later, before drawing; Plotly (which would use XMLHttpRequest) finds them in its cache.
     geo = []
     page.on("request", lambda r: geo.append((r.url.rsplit("/", 2)[-2], r.resource_type))
             if r.url.endswith((".geojson", "world_110m.json")) else None)
