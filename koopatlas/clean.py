@@ -140,9 +140,10 @@ def _is_consent(low: str) -> bool:
     return any(w in low for w in CONSENT_WEB) and sum(w in low for w in CONSENT) >= 2
 
 
-def _key(text: str) -> str:
-    """Comparison key for repeated lines: case and spacing do not matter."""
-    return "".join(text.lower().split()).strip(".,;:!?\"'")
+def _key(text: str, low: str | None = None) -> str:
+    """Comparison key for repeated lines: case and spacing do not matter. ``low``: the text lower-cased
+    already."""
+    return "".join((text.lower() if low is None else low).split()).strip(".,;:!?\"'")
 
 
 def _lines(raw: str):
@@ -206,20 +207,21 @@ def clean(raw: str) -> Cleaned:
                 contact.append(norm[m.start():].strip())
             norm = norm[: m.start()]
             stripped = norm.strip()
+            low = None
             if not stripped:
                 continue
         if "(" in norm:
             for cap in CAPTION_INLINE.finditer(norm):
                 captions.append(cap.group()[1:-1])
             norm = CAPTION_INLINE.sub(lambda m: " " * len(m.group()), norm)
-        key = _key(stripped)
+        key = _key(stripped, low)
         if key in seen_lines:
             dropped.append(stripped)
             continue
         seen_lines.add(key)
         kept = []
         for seg_start, sentence in _segments(norm, start):
-            skey = _key(sentence) if len(sentence) > 25 else sentence
+            skey = (key if sentence == stripped else _key(sentence)) if len(sentence) > 25 else sentence
             if len(skey) > 25 and skey in seen_sentences:
                 dropped.append(sentence)
                 continue

@@ -402,6 +402,20 @@ def test_authorities_named_as_a_group_in_a_cooperation_sentence_are_evidence_of_
     assert "generic_parties" not in extractor.analyse(make_document("fest", "fest.txt", group_elsewhere)).document
 
 
+@pytest.mark.parametrize("group", [
+    "die beiden Städte", "drei Landkreise", "zwei Partnerstädte", "die benachbarten Gemeinden", "zehn Nachbarkommunen",
+    "beider Kreise", "mit 12 Kreisen", "den beiden Landkreisen", "drei Ämter", "beide Verwaltungen", "zwei Jobcenter",
+    "die beiden Behörden", "vier Mitgliedsgemeinden", "den beiden beteiligten Städten", "Stadt und Landkreis",
+    "Kreis und Stadt", "Städte und Gemeinden", "Stadt und Gemeinde", "Landkreis und Kommunen", "kreis und Gemeinden"])
+def test_every_group_of_authorities_passes_the_quick_noun_test(group):
+    from koopatlas.extract.features import _GENERIC_PARTIES, _names_generic_parties
+
+    text = f"Nun arbeiten {group} zusammen."
+    assert _GENERIC_PARTIES.search(text)
+    assert _names_generic_parties(text, 0, len(text))
+    assert not _names_generic_parties("Die beiden Vereine und zwei Schulen arbeiten zusammen.", 0, 54)
+
+
 def test_a_local_election_is_no_cooperation_report(extractor):
     text = "Stichwahl in Bad Dürkheim: Bei der Bürgermeisterwahl treten Bewerber aus Wachenheim und Grünstadt an."
     hits = {(label, term) for label, term, _ in extractor.signals.hits(text)}

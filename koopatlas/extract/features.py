@@ -244,6 +244,15 @@ _GENERIC_PARTIES = re.compile(
     r"landkreise|Landkreise|Kreise|Städten|Kreisen|Landkreisen|Ämter|Verwaltungen|Jobcenter|Behörden)"
     r"|Stadt und (?:Land)?[Kk]reis|(?:Land)?[Kk]reis und Stadt|Städte und Gemeinden|Stadt und Gemeinde"
     r"|(?:Land)?[Kk]reis und (?:Kommunen|Gemeinden))\b")
+#: A piece of every noun of ``_GENERIC_PARTIES``: a sentence without one cannot match (its regex
+#: starts with a word boundary and is tried at every position).
+_GENERIC_PARTY_NOUNS = ("tädte", "emeinden", "ommunen", "reise", "Ämter", "Verwaltungen", "Jobcenter", "Behörden",
+                        "Stadt und", "reis und")
+
+
+def _names_generic_parties(text: str, start: int, end: int) -> bool:
+    window = text[start:end]
+    return any(noun in window for noun in _GENERIC_PARTY_NOUNS) and _GENERIC_PARTIES.search(text, start, end) is not None
 
 
 # --- relevance --------------------------------------------------------------------------------------
@@ -290,7 +299,7 @@ def document_features(ctx: DocContext, authorities: list[Authority], n_foreign: 
         if len(members) >= 2 and s in coop_sentences:
             pair_sentences += 1
     f[_bucket("coop_pair_sentences", pair_sentences, (0, 1, 3))] = 1.0
-    if any(_GENERIC_PARTIES.search(ctx.text, ctx.sentence_start(s), ctx.sentence_ends[s]) for s in coop_sentences):
+    if any(_names_generic_parties(ctx.text, ctx.sentence_start(s), ctx.sentence_ends[s]) for s in coop_sentences):
         f["generic_parties"] = 1.0
     f["log_length"] = math.log1p(len(ctx.text)) / 10
     return f

@@ -33,8 +33,10 @@ class TermMatcher:
         for label, terms in (anywhere or {}).items():
             for term in terms:
                 entries.setdefault(term.lower(), []).append((label, False))
-        self._patterns = [(term, tuple(owners)) for term, owners in entries.items() if term]
-        self.automaton = ahocorasick_rs.AhoCorasick([term for term, _ in self._patterns]) if self._patterns else None
+        #: per pattern of the automaton: the term, its (label, needs a word start) owners and its false friends
+        self._patterns = [(term, tuple(owners), self.not_after.get(term), self.not_before.get(term))
+                          for term, owners in entries.items() if term]
+        self.automaton = ahocorasick_rs.AhoCorasick([p[0] for p in self._patterns]) if self._patterns else None
 
     def hits(self, text: str) -> list[tuple[str, str, int]]:
         """(label, term, start) for every occurrence; one hit per label and position."""
@@ -47,12 +49,11 @@ class TermMatcher:
         found = self.automaton.find_matches_as_indexes(low, overlapping=True) if self.automaton else []
         found.sort(key=_end_then_longest)
         for idx, start, stop in found:
-            term, owners = patterns[idx]
-            end = stop - 1
+            term, owners, not_after, not_before = patterns[idx]
             word_start = start == 0 or not low[start - 1].isalnum()
-            if term in self.not_after and low.endswith(self.not_after[term], 0, start):
+            if not_after is not None and low.endswith(not_after, 0, start):
                 continue  # (letters match only inside a word; a listed word with its space also before one)
-            if term in self.not_before and low.startswith(self.not_before[term], end + 1):
+            if not_before is not None and low.startswith(not_before, stop):
                 continue
             for label, needs_start in owners:
                 if (needs_start and not word_start) or (label, start) in seen:
