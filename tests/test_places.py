@@ -196,6 +196,18 @@ def test_persons_are_found_after_every_office_as_by_the_pattern_alone(office):
     assert len(expected) == 3  # Berg-Igel, Lemgo (a surname: lower case follows) and Strauß; not inside a word
 
 
+@pytest.mark.parametrize("noun", ["Partnerstadt", "Partnerlandkreis", "Nachbargemeinde", "Stadt", "Gemeinde",
+                                  "Kommune", "Landkreises", "Kreis", "Region", "Provinz", "Bezirk", "Bezirkes"])
+def test_a_country_adjective_and_a_place_noun_put_a_name_abroad(noun):
+    from koopatlas.extract.places import abroad_country
+
+    text = f"Gäste aus der polnischen {noun} Krosno kamen. Die {noun} Krosno liegt am Fluss."
+    first = text.index("Krosno")
+    assert abroad_country(text, first, first + 6) == "PL"
+    second = text.index("Krosno", first + 1)
+    assert abroad_country(text, second, second + 6) is None
+
+
 def test_an_office_before_a_town_in_a_caption_keeps_the_town(linker):
     text = "Sven Strauß (Oberbürgermeister Sangerhausen) und Silke Engler (Bürgermeisterin Stadt Baunatal) unterzeichnen."
     assert "15087370" in roles(linker, text)
