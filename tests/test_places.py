@@ -208,6 +208,21 @@ def test_a_country_adjective_and_a_place_noun_put_a_name_abroad(noun):
     assert abroad_country(text, second, second + 6) is None
 
 
+@pytest.mark.parametrize("office", [
+    "Landrat", "Landrätin", "Kreistag", "Kreisverwaltung", "Landratsamt", "Oberbürgermeisterin", "Bürgermeister",
+    "bürgermeister", "OB", "Rathaus", "Rathauschefin", "Stadtrat", "Stadtverwaltung", "Gemeinderat", "Stadtspitze",
+    "Kreisspitze", "Verwaltungsspitze", "Delegation", "Abordnung", "Gästen", "Besuchergruppe", "Amtskollegin",
+    "Kollegen", "kollege", "Vertreterinnen", "Ex-Landrat"])
+def test_demonyms_before_every_office_are_found_as_by_the_pattern_alone(office):
+    from koopatlas.extract.places import _DEMONYM_OFFICE, demonym_office_starts
+
+    text = (f"Der Bautzener {office} und der Görlitzer\n{office} trafen den Vertreter {office}; "
+            f"ein Leiter{office} und die Dresdner  {office}n kamen.")
+    expected = [m.start() for m in _DEMONYM_OFFICE.finditer(text)]
+    assert demonym_office_starts(text) == expected
+    assert len(expected) >= 3  # Bautzener, Görlitzer (across a line break), Vertreter; not inside a word
+
+
 def test_an_office_before_a_town_in_a_caption_keeps_the_town(linker):
     text = "Sven Strauß (Oberbürgermeister Sangerhausen) und Silke Engler (Bürgermeisterin Stadt Baunatal) unterzeichnen."
     assert "15087370" in roles(linker, text)
