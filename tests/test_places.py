@@ -223,6 +223,20 @@ def test_demonyms_before_every_office_are_found_as_by_the_pattern_alone(office):
     assert len(expected) >= 3  # Bautzener, Görlitzer (across a line break), Vertreter; not inside a word
 
 
+@pytest.mark.parametrize("before", [
+    "die ehemalige Kreisstadt ", "im früheren ", "des Altkreises ", "beispielsweise mit ", "z. B. in ", "u.a. die ",
+    "darunter auch ", "Gemeinden im Landkreis ", "Einwohnerinnen und Einwohner des ", "Unternehmen aus ",
+    "das Technische Hilfswerk aus ", "ein 34-jähriger Autofahrer aus ", "ein Mann aus der ", "auf der B 27 zwischen ",
+    "der Kreis grenzt an die Nachbarkreise ", "liegt im ", "nach dem Vorbild des Landkreises ",
+    "wie schon in ", "Ähnliche Zusammenschlüsse hätten sich bereits in den Regionen ",
+    "Der Landrat traf den Bürgermeister von ", "Die Stadt arbeitet mit ", "Am Montag kamen Gäste aus "])
+def test_the_background_words_are_found_part_by_part_as_by_the_whole_pattern(before):
+    from koopatlas.extract.places import _BACKGROUND, _background_before
+
+    assert _background_before(before) == bool(_BACKGROUND.search(before))
+    assert _background_before(before.upper()) == bool(_BACKGROUND.search(before.upper()))
+
+
 def test_an_office_before_a_town_in_a_caption_keeps_the_town(linker):
     text = "Sven Strauß (Oberbürgermeister Sangerhausen) und Silke Engler (Bürgermeisterin Stadt Baunatal) unterzeichnen."
     assert "15087370" in roles(linker, text)
