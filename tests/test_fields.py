@@ -122,6 +122,30 @@ def test_terms_are_reported_in_text_order_one_per_label_and_start():
     assert TermMatcher({}).hits("Nichts") == []
 
 
+def test_literal_starts_find_what_the_pattern_alone_finds_also_where_literals_overlap():
+    import re
+
+    from koopatlas.extract.terms import LiteralStarts
+
+    pattern = re.compile(r"(?:Land|Landrat|rat)\w*\s+[A-Z]\w+")
+    starts = LiteralStarts(pattern, ["Land", "Landrat", "rat"])
+    text = "Der Landrat Max und der Landratskandidat Udo, Stadtrat Eva, ratlos Karl; Landrat"
+    assert [m.span() for m in starts.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert len(starts.finditer(text)) == 4
+
+
+@pytest.mark.parametrize("office", fields.OFFICES.split("|"))
+def test_people_are_found_after_every_office_as_by_the_pattern_alone(office):
+    from koopatlas.extract.features import _PERSON_NEAR
+    from koopatlas.extract.fields import _PERSON_STARTS, PERSON
+
+    text = f"Am Montag sprach {office} Dr. Anna Berg mit Vize{office} Karl Lauf und {office} Sven von Strauß."
+    assert [(m.span(), m.groupdict()) for m in _PERSON_STARTS.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in PERSON.finditer(text)]
+    assert [m.span() for m in _PERSON_NEAR.finditer(text)] == [m.span() for m in _PERSON_NEAR.pattern.finditer(text)]
+    assert len(fields.people(text)) == 2  # not the one inside a word
+
+
 def test_the_visitors_of_a_fair_are_no_visit(extractor):
     assert term_labels(extractor, "Mehr als 5.000 Besucher kamen zur Messe, die Besucherzahlen steigen.", "besuch") == []
     assert term_labels(extractor, "Der Besuch der Delegation; sie besuchen die Partnerstadt.", "besuch") == [

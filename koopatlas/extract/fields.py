@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from koopatlas.extract.terms import TermMatcher
+from koopatlas.extract.terms import LiteralStarts, TermMatcher
 
 #: Words that report cooperation (matched at word starts, case-insensitively).
 COOPERATION_TERMS = (
@@ -112,6 +112,8 @@ OFFICES = (
 PERSON = re.compile(
     rf"(?P<office>{OFFICES})\s+(?:Dr\.\s+|Prof\.\s+)*(?P<name>[A-ZÄÖÜ][\wäöüß'-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\wäöüß'-]+){{1,2}})"
 )
+
+_PERSON_STARTS = LiteralStarts(PERSON, OFFICES.split("|"))
 
 AMOUNT = re.compile(
     r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(?P<unit>Millionen|Mio\.?|Milliarden|Mrd\.?|Tausend)?\s*(?:Euro|EUR|€)",
@@ -261,7 +263,7 @@ def funding(text: str) -> list[Funding]:
 def people(text: str) -> list[Person]:
     """People with their office (Landrat, Bürgermeister …) in the order they appear."""
     seen: dict[str, Person] = {}
-    for m in PERSON.finditer(text):
+    for m in _PERSON_STARTS.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue  # inside a word
         name = m["name"].strip()

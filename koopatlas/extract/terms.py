@@ -6,7 +6,8 @@ far faster to match this way than as one large case-insensitive regex.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 
 import ahocorasick_rs
 
@@ -71,3 +72,24 @@ class TermMatcher:
 
 def _end_then_longest(match: tuple[int, int, int]) -> tuple[int, int]:
     return match[2], match[1]
+
+
+class LiteralStarts:
+    """``pattern.finditer(text)`` for a pattern whose every match begins with one of ``literals``: the
+    pattern is tried only where a literal begins, not at every position of the text. Python's engine
+    tries an alternation of words (offices, titles) at every capital letter; one scan for the
+    literals is a few microseconds."""
+
+    def __init__(self, pattern: re.Pattern, literals: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.automaton = ahocorasick_rs.AhoCorasick(sorted(set(literals)))
+
+    def finditer(self, text: str) -> list[re.Match]:
+        out = []
+        last = 0
+        match = self.pattern.match
+        for start in sorted({start for _, start, _ in self.automaton.find_matches_as_indexes(text, overlapping=True)}):
+            if start >= last and (m := match(text, start)):
+                out.append(m)
+                last = m.end()
+        return out
