@@ -247,12 +247,13 @@ def _painted(page) -> float:
     raise TimeoutError("no paint recorded")
 
 
-def _first_render(browser, url: str, selector: str = KREISE) -> tuple[float, float]:
-    """Seconds from navigation to the Kreise: as Playwright sees them, and painted in the page."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # a new context: empty browser cache
-    seen, painted, _ = _visit(page, url, selector)
+def _first_render(browser, url: str, selector: str = KREISE) -> tuple[float, float, float | None]:
+    """Seconds from navigation to the Kreise (as Playwright sees them, and painted in the page) and to
+    the filters, in a new browser context: an empty browser cache."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    visit = _visit(page, url, selector)
     page.close()
-    return seen, painted
+    return visit
 
 
 def _visit(page, url: str, selector: str = KREISE) -> tuple[float, float, float | None]:
@@ -329,13 +330,9 @@ def time_browser(path: Path, port: int = 8599, warm_runs: int = 7) -> dict:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=_CHROMIUM_ARGS)
-            seen, painted = _first_render(browser, url)
+            seen, painted, _ = _first_render(browser, url)
             results["first_render_cold_server_s"] = {"playwright": round(seen, 2), "painted": round(painted, 2)}
-            runs = []
-            for _ in range(warm_runs):  # a new context per visit: an empty browser cache
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                runs.append(_visit(page, url))
-                page.close()
+            runs = [_first_render(browser, url) for _ in range(warm_runs)]
             results["first_render_warm_server_s"] = {"playwright": _summary([r[0] for r in runs]),
                                                      "painted": _summary([r[1] for r in runs]),
                                                      "filters_shown": _shown([r[2] for r in runs]), "runs": warm_runs}
