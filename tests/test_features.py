@@ -62,6 +62,14 @@ def test_a_double_name_abroad_is_read_whole_with_the_words_before_it(foreign, li
     assert [(m.label, m.place.country, m.cue) for m in found] == [("Burg-Reuland", "BE", True)]
 
 
+def test_a_german_town_hyphenated_to_the_adjective_of_its_twin_abroad_is_not_part_of_its_name(foreign, linker):
+    # "Frankfurt-Słubicer Kooperationszentrum": the centre of two towns, the partner abroad is Słubice
+    found = abroad(foreign, linker, "Das Frankfurt-Słubicer Kooperationszentrum legt den deutsch-polnischen Handlungsplan vor.")
+    assert found == {("Słubice", "PL")}
+    found = abroad(foreign, linker, "Das Görlitz-Zgorzelecer Kulturzentrum in Polen feiert sein Jubiläum.")
+    assert found == {("Zgorzelec", "PL")}
+
+
 def test_the_adjective_of_a_german_town_the_text_names_is_not_a_town_abroad(foreign, linker):
     # Erlanger is a town in Kentucky and the adjective of Erlangen
     text = "Die Stadt Erlangen feiert mit der Partnerstadt Jena; die Erlanger Bürgerschaft gratuliert zur Partnerschaft."

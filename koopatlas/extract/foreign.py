@@ -211,6 +211,8 @@ class ForeignMatcher:
         # "Erlanger" (Kentucky) is the adjective of Erlangen where the text names Erlangen
         german = german_variants.keys() if isinstance(german_variants, dict) else german_variants
         self.demonym_stems = {v: stems for v in grouped if v.endswith("er") and (stems := _demonym_stems(v) & german)}
+        #: the German names: "Frankfurt-Słubicer" joins a German town and the adjective of one abroad
+        self.german_variants = german
         self.empty = not self._patterns
         self.automaton = None if self.empty else ahocorasick_rs.AhoCorasick(list(patterns))
 
@@ -252,17 +254,18 @@ class ForeignMatcher:
                 if self.demonym_stems[key] & german_names:
                     continue
             if key not in surnames and not (key != variant and _NAMED_AFTER.match(text, end)):
-                hits.append((start, end, variant, places))
+                hits.append((start, end, key, variant, places))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[ForeignMention] = []
         last = -1
-        for start, end, variant, places in hits:
+        for start, end, key, variant, places in hits:
             if start < last or any(s < end and start < e for s, e in taken):
                 continue
             lead = start  # „die belgische Gemeinde Burg-Reuland“: the words before the whole double name
             if start > 1 and text[start - 1] == "-":
                 prefix = _HYPHEN_PREFIX.search(text, max(0, start - 30), start)
-                if prefix and not any(s < start and prefix.start() < e for s, e in taken):
+                if prefix and not any(s < start and prefix.start() < e for s, e in taken) \
+                        and not (key != variant and text[prefix.start(): start - 1] in self.german_variants):
                     lead = prefix.start()
             before = text[max(0, lead - 50): lead]
             after = text[end: end + 20]
