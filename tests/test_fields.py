@@ -223,6 +223,17 @@ def test_the_municipal_family_is_no_family(extractor):
     assert social("Die Beratung für Familien und die Familienzentren.") == ["familie", "familie"]
 
 
+def test_mergers_of_municipalities_and_territorial_reforms_are_the_topic_verwaltung(extractor):
+    def administration(text):
+        return sorted(term for label, term, _ in extractor.signals.hits(text) if label == "topic:verwaltung")
+
+    assert administration("Die Gemeinden unterzeichnen die Anträge zur Fusion und die Fusionsverträge.") == [
+        "fusion", "fusion"]
+    assert administration("Eine Eingemeindung, die Kreisgebietsreform und der Gemeindezusammenschluss") == [
+        "eingemeindung", "gebietsreform", "gemeindezusammenschluss"]
+    assert administration("Forschung zur Kernfusion") == []  # "fusion" starts a word, or ends a municipal one
+
+
 def test_debt_and_addiction_counselling_are_a_social_topic(extractor):
     hits = {(label, term) for label, term, _ in extractor.signals.hits(
         "Die Schuldnerberatung und die Suchtberatung der Landkreise")}
