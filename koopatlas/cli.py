@@ -172,21 +172,33 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if args.cv < 2 or args.cv > len(items):
             print(f"Fehler: --cv needs 2 ≤ K ≤ {len(items)} (documents)", file=sys.stderr)
             return 2
-        held_out, trained = training.cross_validate(extractor, items, args.cv)
+        first = training.cross_validate(extractor, items, args.cv)
         if args.verbose:
-            print(held_out.report(verbose=True).rsplit("documents:", 1)[0].rstrip())
-        if args.repeats > 1:  # other assignments of sources to folds: how much is the luck of one
-            runs = [held_out.headline()] + [training.cross_validate(extractor, items, args.cv, str(r))[0].headline()
-                                            for r in range(1, args.repeats)]
-            print(f"over {args.repeats} fold assignments (mean ± sd): " + " · ".join(
-                f"{name} {statistics.mean(r[name] for r in runs):.3f} ± {statistics.pstdev(r[name] for r in runs):.3f}"
-                for name in runs[0]))
-        print(side_by_side(held_out, trained, args.cv))
+            print(first.held_out.report(verbose=True).rsplit("documents:", 1)[0].rstrip())
+        # other assignments of sources to folds: how much is the luck of one
+        runs = [first] + [training.cross_validate(extractor, items, args.cv, str(r)) for r in range(1, args.repeats)]
+        if args.repeats > 1:
+            print(f"over {args.repeats} fold assignments (mean ± sd): " + _figures([r.held_out for r in runs]))
+        if len(first.by_set) > 1:  # each labelled set's documents, held out from models that learnt from all sets
+            for name, scores in first.by_set.items():
+                label = f"mean ± sd of {args.repeats}" if args.repeats > 1 else "held out"
+                print(f"{name} ({scores.documents} documents), {label}: "
+                      + _figures([r.by_set[name] for r in runs]))
+        print(side_by_side(first.held_out, first.training, args.cv))
         return 0
     if extractor.model is None:
         raise FileNotFoundError("no model file: run `python -m koopatlas train` first")
     print(training.score(extractor, items, extractor.model).report(verbose=args.verbose))
     return 0
+
+
+def _figures(runs: list) -> str:
+    """The five headline figures of one run, or their mean ± sd over several."""
+    heads = [r.headline() for r in runs]
+    if len(heads) == 1:
+        return " · ".join(f"{name} {value:.3f}" for name, value in heads[0].items())
+    return " · ".join(f"{name} {statistics.mean(h[name] for h in heads):.3f} ± "
+                      f"{statistics.pstdev(h[name] for h in heads):.3f}" for name in heads[0])
 
 
 def cmd_train(args: argparse.Namespace) -> int:

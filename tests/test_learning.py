@@ -92,11 +92,14 @@ def test_cross_validated_extraction_stays_above_its_floors(built_db, capsys):
         pytest.skip("../shared/seeds and ../shared/corpus are needed for the cross-validated floors")
     extractor = cli._extractor(built_db)
     items = training.analyse_labelled(extractor, [(SEEDS / "gold.jsonl", SEEDS), (CORPUS / "gold.jsonl", CORPUS)])
-    held_out, trained = training.cross_validate(extractor, items, 5)
-    figures = held_out.headline()
+    result = training.cross_validate(extractor, items, 5)
+    figures, trained = result.held_out.headline(), result.training
     print(figures, trained.headline())
     for name, floor in CV_FLOORS.items():
         assert figures[name] >= floor, (name, figures[name])
+    # the held-out figures per labelled set split the same documents
+    assert sorted(result.by_set) == [str(CORPUS), str(SEEDS)]
+    assert sum(s.documents for s in result.by_set.values()) == result.held_out.documents
     # the training figures of the same data are higher: a gap, not a reversal
     assert trained.participants[2] >= figures["participant_f1"] - 0.01
 
@@ -109,6 +112,9 @@ def test_eval_cv_prints_cross_validated_and_training_figures_side_by_side(built_
     out = capsys.readouterr().out
     assert "cross-validated" in out and "training" in out
     assert "over 2 fold assignments (mean ± sd): participant_f1" in out
+    # each labelled set's documents held out from models that learnt from both sets
+    assert f"{SEEDS} (5 documents), mean ± sd of 2: participant_f1" in out
+    assert f"{CORPUS} (" in out
     assert out.strip().splitlines()[-2].startswith("CV: participants F1")
     assert cli.main(["--db", str(built_db), "eval", "--cv", "1", str(SEEDS)]) == 2
 
