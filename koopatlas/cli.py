@@ -180,10 +180,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if args.repeats > 1:
             print(f"over {args.repeats} fold assignments (mean ± sd): " + _figures([r.held_out for r in runs]))
         if len(first.by_set) > 1:  # each labelled set's documents, held out from models that learnt from all sets
+            label = f"mean ± sd of {args.repeats}" if args.repeats > 1 else "held out"
             for name, scores in first.by_set.items():
-                label = f"mean ± sd of {args.repeats}" if args.repeats > 1 else "held out"
-                print(f"{name} ({scores.documents} documents), {label}: "
-                      + _figures([r.by_set[name] for r in runs]))
+                print(f"{name} ({scores.documents} documents), {label}: " + _figures([r.by_set[name] for r in runs]))
         print(side_by_side(first.held_out, first.training, args.cv))
         return 0
     if extractor.model is None:
